@@ -1,0 +1,51 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+let package = Package(
+    name: "PlannerFactory",
+    platforms: [.macOS(.v15)],
+    products: [
+        .library(name: "PlannerFactory", targets: ["PlannerFactory"]),
+        .library(name: "PlannerKit", targets: ["PlannerKit"]),
+        .library(name: "ExamplePlanners", targets: ["ExamplePlanners"]),
+        .executable(name: "factory", targets: ["factory"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+    ],
+    targets: [
+        // The plugin-author library: data formats, JSON, the Planner protocol. No Foundation.
+        .target(name: "PlannerKit"),
+        // The core: discovery, configuration, errors, ranking, telemetry, the factory.
+        .target(
+            name: "PlannerFactory",
+            dependencies: [
+                "PlannerKit",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+            ]
+        ),
+        // Planners that really plan, registered as builtins by the executables.
+        .target(name: "ExamplePlanners", dependencies: ["PlannerKit"]),
+        // The `factory` command's commands, as a library so they can be tested.
+        .target(
+            name: "FactoryCLI",
+            dependencies: [
+                "PlannerFactory", "PlannerKit", "ExamplePlanners",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(name: "factory", dependencies: ["FactoryCLI"]),
+        .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
+        .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit"]),
+        .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit"]),
+        .testTarget(
+            name: "FactoryEndToEndTests",
+            dependencies: ["PlannerKit"]
+        ),
+    ],
+    swiftLanguageModes: [.v6]
+)
