@@ -43,8 +43,8 @@ extension JSONValue {
         output += String(repeating: "  ", count: indent)
     }
 
-    /// Integral values print without a fraction; non-finite values (not JSON) print as null.
-    static func format(_ value: Double) -> String {
+    /// A number as JSON text: integral values without a fraction, non-finite values (not JSON) as null.
+    public static func format(_ value: Double) -> String {
         guard value.isFinite else { return "null" }
         if value.rounded() == value, abs(value) < 1e15 { return String(Int64(value)) }
         return "\(value)"

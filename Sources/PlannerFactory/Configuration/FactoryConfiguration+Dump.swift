@@ -1,0 +1,76 @@
+import PlannerKit
+
+extension FactoryConfiguration {
+    /// One key of a configuration dump.
+    public struct Entry: Sendable, Hashable {
+        /// The environment variable.
+        public var key: String
+        /// The command-line flag.
+        public var flag: String
+        /// The value in effect, as text.
+        public var value: String
+        /// Where it came from.
+        public var source: ConfigurationSource
+    }
+
+    /// Every key with its value and where it came from, in documentation order.
+    public func dump() -> [Entry] {
+        ConfigurationKey.all.map { key in
+            Entry(key: key.environmentName, flag: key.flag, value: text(of: key), source: source(of: key))
+        }
+    }
+
+    /// The dump as a dictionary: environment variable → value as text.
+    public var dictionary: [String: String] {
+        Dictionary(uniqueKeysWithValues: dump().map { ($0.key, $0.value) })
+    }
+
+    /// The dump as JSON: `{"FACTORY_MIN_MATCH": {"value": …, "source": "default", "flag": "--min-match"}, …}`.
+    /// Values are typed: numbers, Booleans, and the plugin path as an array.
+    public var json: JSONValue {
+        var members: [String: JSONValue] = [:]
+        for key in ConfigurationKey.all {
+            members[key.environmentName] = [
+                "value": typedValue(of: key),
+                "source": .string(source(of: key).rawValue),
+                "flag": .string(key.flag),
+            ]
+        }
+        return .object(members)
+    }
+
+    /// The value of `key` as text, in the form the environment accepts.
+    public func text(of key: ConfigurationKey) -> String {
+        switch key {
+        case .pluginPath: pluginPath.joined(separator: ":")
+        case .deepFingerprint: isDeepFingerprint ? "1" : "0"
+        case .sandbox: isSandboxEnabled ? "1" : "0"
+        case .sandboxTimeout: JSONValue.format(sandboxTimeout.seconds)
+        case .telemetryCapacity: String(telemetryCapacity)
+        case .minimumMatch: JSONValue.format(minimumMatch)
+        case .stateDirectory: stateDirectory
+        default: ""
+        }
+    }
+
+    private func typedValue(of key: ConfigurationKey) -> JSONValue {
+        switch key {
+        case .pluginPath: .array(pluginPath.map(JSONValue.string))
+        case .deepFingerprint: .bool(isDeepFingerprint)
+        case .sandbox: .bool(isSandboxEnabled)
+        case .sandboxTimeout: .number(sandboxTimeout.seconds)
+        case .telemetryCapacity: .number(Double(telemetryCapacity))
+        case .minimumMatch: .number(minimumMatch)
+        case .stateDirectory: .string(stateDirectory)
+        default: .null
+        }
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    public var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) / 1e18
+    }
+}

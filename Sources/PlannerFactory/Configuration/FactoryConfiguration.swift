@@ -1,0 +1,85 @@
+/// Everything that tunes a `PlannerFactory`, with documented defaults.
+///
+/// Build one from the environment and apply command-line overrides:
+/// ```swift
+/// var configuration = try FactoryConfiguration(environment: ProcessInfo.processInfo.environment)
+/// try configuration.apply([.minimumMatch: "0.5"])
+/// ```
+/// Every malformed value is a `FactoryError` with code `.invalidConfiguration` naming the key,
+/// the value and the accepted form; nothing falls back to a default silently.
+public struct FactoryConfiguration: Sendable, Hashable {
+    /// Folders whose immediate sub-folders are bundles, searched in order. Default: none.
+    public var pluginPath: [String] = []
+    /// Fingerprint every file of a bundle. Default: `false` (manifest and entry file only).
+    public var isDeepFingerprint = false
+    /// Probe plugin code in a child process before loading it. Default: `true`.
+    public var isSandboxEnabled = true
+    /// Deadline of one probe. Default: 2 seconds.
+    public var sandboxTimeout: Duration = .seconds(2)
+    /// Records kept in each telemetry ring buffer. Default: 1000.
+    public var telemetryCapacity = 1000
+    /// Least match ratio for a planner to be selectable, 0…1. Default: 1 (every required capability).
+    public var minimumMatch = 1.0
+    /// Where state is kept. Default: `$XDG_STATE_HOME/planner-factory`, else
+    /// `$HOME/.local/state/planner-factory`, else `/tmp/planner-factory-<uid>`.
+    public var stateDirectory: String
+    /// Where each value came from; keys not present are defaults.
+    public private(set) var sources: [ConfigurationKey: ConfigurationSource] = [:]
+
+    /// The defaults, with the state folder derived from `environment` (`XDG_STATE_HOME`, `HOME`).
+    public init(defaultsFor environment: [String: String] = [:]) {
+        stateDirectory = Self.defaultStateDirectory(environment: environment)
+    }
+
+    /// Reads every `FACTORY_*` key from an environment dictionary over the defaults.
+    /// - Throws: `FactoryError` (`.invalidConfiguration`) for the first malformed value.
+    public init(environment: [String: String]) throws(FactoryError) {
+        self.init(defaultsFor: environment)
+        for key in ConfigurationKey.all {
+            if let value = environment[key.environmentName] {
+                try set(key, from: value, source: .environment)
+            }
+        }
+    }
+
+    /// Applies overrides (from flags), parsed exactly as environment values are.
+    /// - Throws: `FactoryError` (`.invalidConfiguration`) naming the flag.
+    public mutating func apply(_ overrides: [ConfigurationKey: String]) throws(FactoryError) {
+        for key in ConfigurationKey.all {
+            if let value = overrides[key] {
+                try set(key, from: value, source: .flag)
+            }
+        }
+    }
+
+    /// Where the value of `key` came from.
+    public func source(of key: ConfigurationKey) -> ConfigurationSource {
+        sources[key] ?? .default
+    }
+
+    private mutating func set(_ key: ConfigurationKey, from text: String, source: ConfigurationSource) throws(FactoryError) {
+        let name = source == .flag ? key.flag : key.environmentName
+        let parser = ConfigurationValueParser(key: key, name: name, text: text)
+        switch key {
+        case .pluginPath: pluginPath = parser.paths()
+        case .deepFingerprint: isDeepFingerprint = try parser.boolean()
+        case .sandbox: isSandboxEnabled = try parser.boolean()
+        case .sandboxTimeout: sandboxTimeout = try parser.seconds(maximum: 3600)
+        case .telemetryCapacity: telemetryCapacity = try parser.integer(in: 1...10_000_000)
+        case .minimumMatch: minimumMatch = try parser.number(in: 0...1)
+        case .stateDirectory: stateDirectory = try parser.path()
+        default: return
+        }
+        sources[key] = source
+    }
+
+    static func defaultStateDirectory(environment: [String: String]) -> String {
+        if let xdg = environment["XDG_STATE_HOME"], xdg.hasPrefix("/") {
+            return xdg + "/planner-factory"
+        }
+        if let home = environment["HOME"], home.hasPrefix("/") {
+            return (home == "/" ? "" : home) + "/.local/state/planner-factory"
+        }
+        return "/tmp/planner-factory-\(currentUserID())"
+    }
+}

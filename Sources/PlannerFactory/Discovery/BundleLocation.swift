@@ -1,0 +1,75 @@
+/// A bundle folder found on the search path, before its manifest is read.
+struct BundleLocation: Sendable, Hashable {
+    /// The position of its search-path folder in the plugin path.
+    var searchIndex: Int
+    /// The folder's name inside the search-path folder (with replacement characters if not UTF-8).
+    var folderName: String
+    /// The folder's path.
+    var path: String
+    /// A problem found while listing (a symlink loop, a dangling link, a non-UTF-8 name).
+    var listingProblem: String?
+
+    var manifestPath: String { path + "/planner.json" }
+}
+
+/// Lists the bundle folders of the plugin path: every immediate sub-folder (or link to one) of
+/// each search-path folder, hidden names (starting with ".") excepted, in name byte order.
+enum BundleLister {
+    static func list(pluginPath: [String]) -> (locations: [BundleLocation], warnings: [String]) {
+        var locations: [BundleLocation] = []
+        var warnings: [String] = []
+        var seen = Set<String>()
+        for (index, rawFolder) in pluginPath.enumerated() {
+            let folder = rawFolder.count > 1 && rawFolder.hasSuffix("/") ? String(rawFolder.dropLast()) : rawFolder
+            guard seen.insert(folder).inserted else {
+                warnings.append("The plugin path lists \"\(folder)\" more than once; only its first place counts.")
+                continue
+            }
+            switch FileSystem.listFolder(folder) {
+            case .failure(let error):
+                warnings.append(describe(folder: folder, error: error))
+            case .success(let entries):
+                let sorted = entries.sorted { $0.displayName.utf8.lexicographicallyPrecedes($1.displayName.utf8) }
+                for entry in sorted where !entry.displayName.hasPrefix(".") {
+                    if let location = classify(entry, in: folder, searchIndex: index) {
+                        locations.append(location)
+                    }
+                }
+            }
+        }
+        return (locations, warnings)
+    }
+
+    private static func describe(folder: String, error: Errno) -> String {
+        if error.isNotFound { return "The plugin path folder \"\(folder)\" does not exist; it is skipped." }
+        if error.isNotDirectory { return "The plugin path entry \"\(folder)\" is not a folder; it is skipped." }
+        if error.isPermissionDenied { return "The plugin path folder \"\(folder)\" cannot be read (permission denied); it is skipped." }
+        return "The plugin path folder \"\(folder)\" cannot be listed (\(error)); it is skipped."
+    }
+
+    /// A location for a folder entry, or `nil` when the entry is not a folder (plain files are not bundles).
+    private static func classify(_ entry: FileSystem.Entry, in folder: String, searchIndex: Int) -> BundleLocation? {
+        let path = folder + "/" + entry.displayName
+        var location = BundleLocation(searchIndex: searchIndex, folderName: entry.displayName, path: path, listingProblem: nil)
+        guard entry.name != nil else {
+            location.listingProblem = "\(path): the folder name is not valid UTF-8; rename the folder"
+            return location
+        }
+        switch entry.type {
+        case FileSystem.typeDirectory: return location
+        case FileSystem.typeRegular: return nil
+        default: break
+        }
+        switch FileSystem.status(path) {
+        case .success(let status):
+            return status.isDirectory ? location : nil
+        case .failure(let error) where error.isLoop:
+            location.listingProblem = "\(path): symbolic link loop; the bundle folder cannot be resolved"
+        case .failure(let error) where error.isNotFound:
+            location.listingProblem = "\(path): dangling symbolic link; its target does not exist"
+        case .failure(let error):
+            location.listingProblem = "\(path): cannot be examined (\(error))"
+        }
+        return location
+    }
+}

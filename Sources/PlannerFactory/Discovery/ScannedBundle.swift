@@ -1,0 +1,9 @@
+/// What scanning one bundle found: its fingerprint and its (not yet shadowed) record.
+struct ScannedBundle: Sendable {
+    var location: BundleLocation
+    var fingerprint: Fingerprint
+    /// The entry library's path, kept so an unchanged bundle is re-fingerprinted without reading it.
+    var entryPath: String?
+    /// The record: `active` or `invalid` (shadowing is decided when the registry is assembled).
+    var record: PlannerRecord
+}

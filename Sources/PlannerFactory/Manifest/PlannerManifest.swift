@@ -1,0 +1,49 @@
+import PlannerKit
+
+/// A bundle's `planner.json`, schema 1, after validation.
+///
+/// ```json
+/// {"name": "grid-c", "version": "1.0.0", "summary": "Greedy grid planner in C",
+///  "capabilities": ["grid", "route"], "keywords": ["route"], "rank": 3,
+///  "boosts": {"route": 2}, "entry": {"kind": "dylib", "library": "lib/libgrid.so"}}
+/// ```
+public struct PlannerManifest: Sendable, Hashable {
+    /// The planner's name: `[a-z0-9][a-z0-9._-]{0,63}`.
+    public var name: String
+    /// A semantic version.
+    public var version: String
+    /// One line about the planner (optional).
+    public var summary: String
+    /// Normalized capabilities.
+    public var capabilities: [String]
+    /// Normalized keywords.
+    public var keywords: [String]
+    /// The rank hint (default 0).
+    public var rank: Int
+    /// Boosts by normalized key.
+    public var boosts: [String: Double]
+    /// How the code is provided.
+    public var entry: Entry
+    /// Whether one instance may be called from several threads (default false).
+    public var isThreadSafe: Bool
+    /// Fields this schema does not define, kept as they were.
+    public var unknownFields: [String: JSONValue]
+    /// Problems that do not make the manifest invalid.
+    public var warnings: [String]
+
+    /// The `entry` field.
+    public struct Entry: Sendable, Hashable {
+        /// The kind of entry point, `dylib`.
+        public var kind: PlannerKind
+        /// The library, relative to the bundle folder.
+        public var library: String
+    }
+
+    /// The fields schema 1 defines.
+    static let knownFields: Set<String> = [
+        "schema", "name", "version", "summary", "capabilities", "keywords", "rank", "boosts", "entry", "threadSafe",
+    ]
+
+    /// The largest manifest that is read: 1 MiB.
+    public static let maximumSize = 1 << 20
+}

@@ -1,0 +1,31 @@
+/// Capabilities, keywords and boost keys are compared case-insensitively after trimming.
+enum CapabilityNormalizer {
+    /// Trimmed and lower-cased.
+    static func normalize(_ term: String) -> String {
+        term.trimmingWhitespace().lowercased()
+    }
+
+    /// Normalized, empty ones dropped, duplicates removed (first occurrence kept).
+    static func normalize(_ terms: [String]) -> [String] {
+        var seen = Set<String>()
+        var result: [String] = []
+        for term in terms {
+            let normalized = normalize(term)
+            if !normalized.isEmpty, seen.insert(normalized).inserted {
+                result.append(normalized)
+            }
+        }
+        return result
+    }
+
+    /// Keys normalized; when two keys normalize alike, the larger boost is kept.
+    static func normalize(_ boosts: [String: Double]) -> [String: Double] {
+        var result: [String: Double] = [:]
+        for (key, value) in boosts {
+            let normalized = normalize(key)
+            guard !normalized.isEmpty else { continue }
+            result[normalized] = max(result[normalized] ?? -.infinity, value)
+        }
+        return result
+    }
+}

@@ -1,0 +1,98 @@
+import PlannerKit
+
+/// Everything the registry knows about one planner: a builtin, or a bundle found on the search path
+/// (valid or not).
+public struct PlannerRecord: Sendable, Hashable {
+    /// The planner's name; for a bundle whose name is unusable, its folder name.
+    public var name: String
+    /// The version, empty when unknown.
+    public var version: String
+    /// How its code is provided.
+    public var kind: PlannerKind
+    /// Where it stands.
+    public var status: PlannerStatus
+    /// Why it is not active (invalid, shadowed …); `nil` when active.
+    public var reason: String?
+    /// One line about it.
+    public var summary: String
+    /// Normalized capabilities: trimmed, lower-cased, deduplicated, in manifest order.
+    public var capabilities: [String]
+    /// Normalized keywords.
+    public var keywords: [String]
+    /// The rank hint.
+    public var rank: Int
+    /// Boosts by normalized key.
+    public var boosts: [String: Double]
+    /// The bundle folder; `nil` for builtins.
+    public var path: String?
+    /// The entry library, relative to the bundle.
+    public var library: String?
+    /// The bundle's fingerprint; `nil` for builtins.
+    public var fingerprint: Fingerprint?
+    /// Problems that did not make the bundle invalid (unknown fields …).
+    public var warnings: [String]
+    /// Manifest fields the factory does not know, kept as they were.
+    public var unknownFields: [String: JSONValue]
+    /// Whether one instance may be called from several threads.
+    public var isThreadSafe: Bool
+
+    /// Whether the planner may be selected.
+    public var isActive: Bool { status == .active }
+}
+
+extension PlannerRecord {
+    /// A record for a builtin planner.
+    init(builtin descriptor: PlannerDescriptor) {
+        self.init(
+            name: descriptor.name, version: descriptor.version, kind: .builtin, status: .active, reason: nil,
+            summary: descriptor.summary,
+            capabilities: CapabilityNormalizer.normalize(descriptor.capabilities),
+            keywords: CapabilityNormalizer.normalize(descriptor.keywords),
+            rank: descriptor.rank,
+            boosts: CapabilityNormalizer.normalize(descriptor.boosts),
+            path: nil, library: nil, fingerprint: nil, warnings: [], unknownFields: [:],
+            isThreadSafe: descriptor.isThreadSafe)
+    }
+
+    /// An invalid bundle, listed under its folder name.
+    init(invalidBundle folderName: String, path: String, reason: String, fingerprint: Fingerprint?) {
+        self.init(
+            name: folderName, version: "", kind: .unknown, status: .invalid, reason: reason, summary: "",
+            capabilities: [], keywords: [], rank: 0, boosts: [:], path: path, library: nil,
+            fingerprint: fingerprint, warnings: [], unknownFields: [:], isThreadSafe: false)
+    }
+
+    /// The record as JSON, with the fields of `factory list` and `factory show`.
+    public var json: JSONValue {
+        [
+            "name": .string(name),
+            "version": .string(version),
+            "kind": .string(kind.description),
+            "status": .string(status.description),
+            "reason": reason.map(JSONValue.string) ?? .null,
+            "summary": .string(summary),
+            "capabilities": .array(capabilities.map(JSONValue.string)),
+            "keywords": .array(keywords.map(JSONValue.string)),
+            "rank": .number(Double(rank)),
+            "boosts": .object(boosts.mapValues(JSONValue.number)),
+            "path": path.map(JSONValue.string) ?? .null,
+            "library": library.map(JSONValue.string) ?? .null,
+            "fingerprint": fingerprint.map { .string($0.description) } ?? .null,
+            "warnings": .array(warnings.map(JSONValue.string)),
+            "unknownFields": .object(unknownFields),
+            "threadSafe": .bool(isThreadSafe),
+        ]
+    }
+}
+
+extension PlannerRecord {
+    /// An active record for a valid manifest.
+    init(manifest: PlannerManifest, path: String, fingerprint: Fingerprint) {
+        self.init(
+            name: manifest.name, version: manifest.version, kind: manifest.entry.kind, status: .active, reason: nil,
+            summary: manifest.summary, capabilities: manifest.capabilities, keywords: manifest.keywords,
+            rank: manifest.rank, boosts: manifest.boosts, path: path, library: manifest.entry.library,
+            fingerprint: fingerprint, warnings: manifest.warnings, unknownFields: manifest.unknownFields,
+            isThreadSafe: manifest.isThreadSafe)
+    }
+}
