@@ -1,1 +1,5 @@
 import PlannerKit
+
+public enum ExamplePlanners {
+    public static let all: [any Planner.Type] = []
+}

@@ -1,1 +1,3 @@
-print("factory")
+import FactoryCLI
+
+FactoryCommand.runAndExit()

@@ -1,0 +1,36 @@
+import ArgumentParser
+import PlannerFactory
+import PlannerKit
+
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "list", abstract: "List every planner: builtins, then bundles, with status and reason.")
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let factory = try CommandContext.factory(options)
+        let records = factory.planners()
+        let warnings = factory.warnings()
+        if options.json {
+            Output.json(["planners": .array(records.map(Self.row)), "warnings": .array(warnings.map(JSONValue.string))])
+            return
+        }
+        var table = TextTable(["NAME", "VERSION", "KIND", "STATUS", "CAPABILITIES", "PATH"])
+        for record in records {
+            table.add(
+                [record.name, record.version.isEmpty ? "-" : record.version, record.kind.description,
+                 record.status.description, record.capabilities.joined(separator: ","), record.path ?? "-"],
+                notes: record.reason.map { ["reason: \($0)"] } ?? [])
+        }
+        print(table.render())
+        for warning in warnings { print("warning: \(warning)") }
+    }
+
+    /// A `factory list` JSON row: name, version, kind, status, reason, capabilities, path.
+    static func row(_ record: PlannerRecord) -> JSONValue {
+        ["name": .string(record.name), "version": .string(record.version), "kind": .string(record.kind.description),
+         "status": .string(record.status.description), "reason": record.reason.map(JSONValue.string) ?? .null,
+         "capabilities": .array(record.capabilities.map(JSONValue.string)), "path": record.path.map(JSONValue.string) ?? .null]
+    }
+}

@@ -1,0 +1,65 @@
+import ArgumentParser
+import PlannerFactory
+import PlannerKit
+
+struct PlanCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "plan", abstract: "Run the named planner, or the best one, on an objective and print the plan.")
+
+    @Argument(help: "The planner to run; omitted, the best for --capabilities is selected.")
+    var name: String?
+
+    @OptionGroup var request: RequestOptions
+
+    @Option(name: .customLong("param"), help: "An objective parameter key=value (repeatable).")
+    var parameters: [String] = []
+
+    @Option(name: .customLong("config"), help: "The planner configuration, a JSON object.")
+    var configurationJSON: String?
+
+    @OptionGroup var options: CommonOptions
+
+    func run() throws {
+        let objective = Objective(text: request.objective, capabilities: request.capabilityList, parameters: try parsedParameters())
+        let configuration = try parsedConfiguration()
+        let factory = try CommandContext.factory(options)
+        let start = ContinuousClock.now
+        let plan = try factory.plan(objective, using: name, configuration: configuration)
+        let duration = ContinuousClock.now - start
+        if options.json {
+            Output.json(plan.json)
+            return
+        }
+        print("plan by \(plan.planner): \(plan.steps.count) steps, cost \(plan.cost.map(JSONValue.format) ?? "unknown"), \(duration.microsecondsText)")
+        for (index, step) in plan.steps.enumerated() { print("  \(index + 1). \(step)") }
+        if !plan.stats.isEmpty { print("stats: \(JSONValue.object(plan.stats))") }
+    }
+
+    private func parsedParameters() throws(FactoryError) -> [String: String] {
+        var result: [String: String] = [:]
+        for parameter in parameters {
+            guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {
+                throw FactoryError(.invalidArgument, "--param \"\(parameter)\" is not of the form key=value.")
+            }
+            result[String(parameter[..<equals])] = String(parameter[parameter.index(after: equals)...])
+        }
+        return result
+    }
+
+    private func parsedConfiguration() throws(FactoryError) -> PlannerConfiguration {
+        guard let configurationJSON else { return [:] }
+        do {
+            let value = try JSONValue(parsing: configurationJSON)
+            guard let object = value.objectValue else {
+                throw FactoryError(.invalidArgument, "--config must be a JSON object, not \(value.typeDescription).")
+            }
+            return object
+        } catch let error as JSONParseError {
+            throw FactoryError(.invalidArgument, "--config is not valid JSON: \(error).")
+        } catch let error as FactoryError {
+            throw error
+        } catch {
+            throw FactoryError(.invalidArgument, "--config could not be read: \(error).")
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ExamplePlanners
+import PlannerFactory
+import PlannerKit
+
+/// Builds the factory a command works on: configuration from the environment and flags, the
+/// example planners as builtins, and a discovery of the plugin path.
+enum CommandContext {
+    /// The builtins every executable registers.
+    static var builtins: [BuiltinPlanner] {
+        ExamplePlanners.all.map { BuiltinPlanner($0) }
+    }
+
+    static func factory(_ options: CommonOptions, discover: Bool = true) throws(FactoryError) -> PlannerFactory {
+        let configuration = try options.configuration.configuration()
+        let factory = PlannerFactory(configuration: configuration, builtins: builtins)
+        if discover { factory.discover() }
+        return factory
+    }
+
+    /// Splits `a,b , c` into capabilities.
+    static func capabilities(_ text: String?) -> [String] {
+        guard let text else { return [] }
+        return text.split(separator: ",").map { String($0) }.filter { !$0.trimmingCharacters().isEmpty }
+    }
+}
+
+extension String {
+    func trimmingCharacters() -> String {
+        var scalars = Substring(self)
+        while let first = scalars.first, first.isWhitespace { scalars.removeFirst() }
+        while let last = scalars.last, last.isWhitespace { scalars.removeLast() }
+        return String(scalars)
+    }
+}

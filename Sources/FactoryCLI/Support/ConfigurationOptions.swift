@@ -1,0 +1,57 @@
+import ArgumentParser
+import PlannerFactory
+
+/// The configuration flags every command takes; each overrides its `FACTORY_*` variable.
+struct ConfigurationOptions: ParsableArguments {
+    @Option(name: .customLong("plugin-path"), help: "Folders of plugin bundles, ':'-separated (FACTORY_PLUGIN_PATH).")
+    var pluginPath: String?
+
+    @Flag(name: .customLong("deep-fingerprint"), inversion: .prefixedNo,
+          help: "Fingerprint every file of a bundle (FACTORY_DEEP_FINGERPRINT).")
+    var deepFingerprint: Bool?
+
+    @Flag(name: .customLong("sandbox"), inversion: .prefixedNo,
+          help: "Probe plugin code in a child process before loading it (FACTORY_SANDBOX).")
+    var sandbox: Bool?
+
+    @Option(name: .customLong("sandbox-timeout"), help: "Probe deadline in seconds (FACTORY_SANDBOX_TIMEOUT).")
+    var sandboxTimeout: String?
+
+    @Option(name: .customLong("telemetry-capacity"), help: "Records kept per telemetry ring buffer (FACTORY_TELEMETRY_CAPACITY).")
+    var telemetryCapacity: String?
+
+    @Option(name: .customLong("min-match"), help: "Least match ratio 0…1 to be selectable (FACTORY_MIN_MATCH).")
+    var minMatch: String?
+
+    @Option(name: .customLong("state-dir"), help: "Where state is kept (FACTORY_STATE_DIR).")
+    var stateDir: String?
+
+    /// The flags given, as configuration overrides.
+    var overrides: [ConfigurationKey: String] {
+        var overrides: [ConfigurationKey: String] = [:]
+        overrides[.pluginPath] = pluginPath
+        overrides[.deepFingerprint] = deepFingerprint.map { $0 ? "1" : "0" }
+        overrides[.sandbox] = sandbox.map { $0 ? "1" : "0" }
+        overrides[.sandboxTimeout] = sandboxTimeout
+        overrides[.telemetryCapacity] = telemetryCapacity
+        overrides[.minimumMatch] = minMatch
+        overrides[.stateDirectory] = stateDir
+        return overrides
+    }
+
+    /// The environment's configuration with these flags applied.
+    func configuration(environment: [String: String] = ProcessEnvironment.current()) throws(FactoryError) -> FactoryConfiguration {
+        var configuration = try FactoryConfiguration(environment: environment)
+        try configuration.apply(overrides)
+        return configuration
+    }
+}
+
+/// `--json` and the configuration flags, shared by every command.
+struct CommonOptions: ParsableArguments {
+    @Flag(name: .long, help: "Print JSON instead of text.")
+    var json = false
+
+    @OptionGroup(title: "Configuration")
+    var configuration: ConfigurationOptions
+}

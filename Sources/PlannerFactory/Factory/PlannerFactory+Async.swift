@@ -1,0 +1,37 @@
+import Dispatch
+import PlannerKit
+
+extension PlannerFactory {
+    /// Runs blocking work on a Dispatch thread so it never occupies a Swift concurrency thread.
+    private func offload<T: Sendable>(_ work: @escaping @Sendable () -> T) async -> T {
+        await withCheckedContinuation { continuation in
+            DispatchQueue.global().async { continuation.resume(returning: work()) }
+        }
+    }
+
+    /// `discover()` without blocking the caller's task.
+    @discardableResult
+    public func discover() async -> DiscoveryReport {
+        await offload { self.discover() }
+    }
+
+    /// `selectBestPlanner(objective:capabilities:)` without blocking the caller's task.
+    public func selectBestPlanner(objective: String = "", capabilities: [String] = []) async throws(FactoryError) -> Selection {
+        try await offload { Result { () throws(FactoryError) in try self.selectBestPlanner(objective: objective, capabilities: capabilities) } }.get()
+    }
+
+    /// `planner(named:configuration:)` without blocking the caller's task.
+    public func planner(named name: String, configuration: PlannerConfiguration = [:]) async throws(FactoryError) -> PlannerInstance {
+        try await offload { Result { () throws(FactoryError) in try self.planner(named: name, configuration: configuration) } }.get()
+    }
+
+    /// `plan(_:using:configuration:)` without blocking the caller's task.
+    public func plan(_ objective: Objective, using name: String? = nil, configuration: PlannerConfiguration = [:]) async throws(FactoryError) -> Plan {
+        try await offload { Result { () throws(FactoryError) in try self.plan(objective, using: name, configuration: configuration) } }.get()
+    }
+
+    /// `health()` without blocking the caller's task.
+    public func health() async -> HealthReport {
+        await offload { self.health() }
+    }
+}

@@ -1,0 +1,43 @@
+extension PlannerFactory {
+    /// Discovers the bundles of the plugin path. The first call scans every bundle; later calls
+    /// re-read only bundles whose fingerprint changed, add new ones and drop removed ones.
+    /// Reads manifests only: no plugin code runs. Never throws: a broken bundle becomes an
+    /// `invalid` record and a missing search-path folder a warning.
+    /// - Returns: what was added, removed, changed and unchanged.
+    @discardableResult
+    public func discover() -> DiscoveryReport {
+        discoveryLock.withLock { _ in
+            let previous = state.withLock { $0.bundles }
+            let engine = DiscoveryEngine(
+                pluginPath: configuration.pluginPath,
+                scanner: BundleScanner(isDeep: configuration.isDeepFingerprint))
+            let pass = engine.run(previous: previous)
+            let report = pass.report
+            let isUnchanged = report.added.isEmpty && report.removed.isEmpty && report.changed.isEmpty
+            state.withLock { state in
+                state.warnings = report.warnings
+                state.lastDiscovery = report
+                state.hasDiscovered = true
+                if !isUnchanged || state.bundleOrder.count != pass.bundles.count {
+                    state.bundles = Dictionary(pass.bundles.map { ($0.location.path, $0) }, uniquingKeysWith: { first, _ in first })
+                    state.bundleOrder = pass.bundles
+                    Self.rebuildRegistry(&state)
+                }
+            }
+            logger.info("discovery finished", metadata: ["summary": "\(report.summary)"])
+            for warning in report.warnings { logger.warning("\(warning)") }
+            return report
+        }
+    }
+
+    /// Same as `discover()`: re-reads only what changed. Named for readability at call sites.
+    @discardableResult
+    public func rediscover() -> DiscoveryReport {
+        discover()
+    }
+
+    /// The report of the last discovery, if any.
+    public func lastDiscovery() -> DiscoveryReport? {
+        state.withLock { $0.lastDiscovery }
+    }
+}

@@ -1,0 +1,121 @@
+import Logging
+import PlannerKit
+import Synchronization
+
+/// A registry of planners: builtins registered in code and plugin bundles discovered from
+/// manifests. It ranks them for an objective, selects the best, creates and caches instances,
+/// and keeps telemetry of every selection and instantiation.
+///
+/// Each instance owns its state, so tests can run many side by side; the process-wide default
+/// is `FactorySystem`.
+///
+/// ```swift
+/// let factory = PlannerFactory(configuration: try FactoryConfiguration(environment: environment),
+///                              builtins: [BuiltinPlanner(GridRoutePlanner.self)])
+/// factory.discover()
+/// let plan = try factory.plan(Objective(text: "route from 0,0 to 7,3", capabilities: ["grid"]))
+/// ```
+///
+/// Concurrency: all state sits behind one lock, which is never held while plugin code, logging
+/// or callbacks run. Lock order: the discovery lock, then the state lock, then a planner
+/// instance's call lock; never the reverse.
+public final class PlannerFactory: Sendable {
+    /// The configuration in effect.
+    public let configuration: FactoryConfiguration
+    /// Selection and instantiation telemetry.
+    public let telemetry: TelemetryManager
+    let logger: Logger
+    let state: Mutex<State>
+    /// Serializes discoveries, so two rediscoveries do not scan the same bundles twice.
+    let discoveryLock = Mutex<Void>(())
+
+    /// Everything that changes, guarded by `state`.
+    struct State: Sendable {
+        var builtins: [BuiltinPlanner] = []
+        var bundles: [String: ScannedBundle] = [:]
+        var bundleOrder: [ScannedBundle] = []
+        var records: [PlannerRecord] = []
+        /// Name → index in `records` of the planner that owns the name.
+        var owners: [String: Int] = [:]
+        var rankingIndex = RankingIndex(records: [])
+        var instances: [InstanceKey: PlannerInstance] = [:]
+        var warnings: [String] = []
+        var recentErrors = RingBuffer<ErrorEvent>(capacity: 50)
+        var lastDiscovery: DiscoveryReport?
+        var hasDiscovered = false
+    }
+
+    struct InstanceKey: Hashable, Sendable {
+        var name: String
+        var configuration: String
+    }
+
+    /// Creates a factory.
+    /// - Parameters:
+    ///   - configuration: the settings; see `FactoryConfiguration`.
+    ///   - builtins: planners compiled into the host, listed first and winning name clashes.
+    ///   - logger: where the factory logs (never while holding its lock); by default nowhere.
+    public init(
+        configuration: FactoryConfiguration = FactoryConfiguration(),
+        builtins: [BuiltinPlanner] = [],
+        logger: Logger = Logger(label: "planner-factory", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
+        self.configuration = configuration
+        self.telemetry = TelemetryManager(capacity: configuration.telemetryCapacity)
+        self.logger = logger
+        var initial = State()
+        initial.builtins = builtins
+        self.state = Mutex(initial)
+        state.withLock { Self.rebuildRegistry(&$0) }
+    }
+
+    /// Registers a builtin planner. Builtins are listed before bundles and win name clashes.
+    public func register(_ builtin: BuiltinPlanner) {
+        state.withLock { state in
+            state.builtins.append(builtin)
+            Self.rebuildRegistry(&state)
+        }
+        logger.debug("registered builtin planner", metadata: ["planner": "\(builtin.descriptor.name)"])
+    }
+
+    /// Every planner: builtins first, then bundles in plugin-path order, then folder-name order.
+    public func planners() -> [PlannerRecord] {
+        state.withLock { $0.records }
+    }
+
+    /// The record of the planner that owns `name` (an invalid bundle listed under that name when
+    /// no valid planner has it), or `nil`.
+    public func record(named name: String) -> PlannerRecord? {
+        state.withLock { state in
+            if let index = state.owners[name] { return state.records[index] }
+            return state.records.first { $0.name == name }
+        }
+    }
+
+    /// Problems that concern no single bundle, from the last discovery.
+    public func warnings() -> [String] {
+        state.withLock { $0.warnings }
+    }
+
+    /// Rebuilds records, name owners and the ranking index from builtins and scanned bundles.
+    static func rebuildRegistry(_ state: inout State) {
+        let builtinRecords = state.builtins.map { PlannerRecord(builtin: $0.descriptor) }
+        state.records = RegistryAssembler.assemble(builtins: builtinRecords, bundles: state.bundleOrder)
+        var owners: [String: Int] = [:]
+        for (index, record) in state.records.enumerated() where record.status != .invalid && record.status != .shadowed {
+            owners[record.name] = owners[record.name] ?? index
+        }
+        state.owners = owners
+        state.rankingIndex = RankingIndex(records: state.records)
+        let live = Set(owners.keys)
+        state.instances = state.instances.filter { live.contains($0.key.name) }
+    }
+
+    /// Remembers an error for diagnostics and returns it, so call sites can `throw remember(error)`.
+    func remember(_ error: FactoryError) -> FactoryError {
+        let event = ErrorEvent(timestamp: WallClock.now(), code: error.code.description, message: error.message)
+        state.withLock { $0.recentErrors.append(event) }
+        logger.debug("\(error.message)", metadata: ["code": "\(error.code)"])
+        return error
+    }
+}

@@ -1,0 +1,47 @@
+import PlannerKit
+import Synchronization
+
+/// A created planner, cached by the factory per (name, configuration). Calls into one instance
+/// are serialized unless its descriptor declares it thread-safe.
+public final class PlannerInstance: Sendable {
+    /// The planner's name.
+    public let name: String
+    /// The configuration it was created with.
+    public let configuration: PlannerConfiguration
+    /// Whether calls run concurrently.
+    public let isThreadSafe: Bool
+    private let planner: any Planner
+    /// Serializes calls into a planner that is not thread-safe. Taken after the factory's state
+    /// lock is released, never before it.
+    private let callLock = Mutex<Void>(())
+
+    init(name: String, configuration: PlannerConfiguration, planner: any Planner, isThreadSafe: Bool) {
+        self.name = name
+        self.configuration = configuration
+        self.planner = planner
+        self.isThreadSafe = isThreadSafe
+    }
+
+    /// Plans for an objective.
+    /// - Throws: `FactoryError` (`.planningFailed`) wrapping the planner's error.
+    public func plan(_ objective: Objective) throws(FactoryError) -> Plan {
+        do {
+            return try call { try planner.plan(objective) }
+        } catch {
+            let detail = (error as? PlanningError)?.message ?? String(describing: error)
+            throw FactoryError(
+                .planningFailed, "Planner \"\(name)\" could not plan for \"\(objective.text)\": \(detail)",
+                context: ["planner": name, "objective": objective.text], cause: error)
+        }
+    }
+
+    /// The instance's own health.
+    public func health() -> PlannerHealth {
+        call { planner.health() }
+    }
+
+    private func call<T>(_ body: () throws -> T) rethrows -> T {
+        if isThreadSafe { return try body() }
+        return try callLock.withLock { _ in try body() }
+    }
+}
