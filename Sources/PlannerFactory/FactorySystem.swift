@@ -29,6 +29,7 @@ public enum FactorySystem {
 
     /// Runs `body` with `factory` as the default, then restores the previous default.
     /// Process-wide: tests that use it must not run in parallel with each other.
+    @discardableResult
     public static func withFactory<T>(_ factory: PlannerFactory, _ body: () throws -> T) rethrows -> T {
         let previous = current.withLock { slot in
             let old = slot
