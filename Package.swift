@@ -42,6 +42,7 @@ let package = Package(
         .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
         .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit"]),
         .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit"]),
+        // Runs the built `factory` binary (it must be built: `swift build` first, as `.ci/run` does).
         .testTarget(
             name: "FactoryEndToEndTests",
             dependencies: ["PlannerKit"]
