@@ -11,7 +11,7 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         let factory = try CommandContext.factory(options)
         let records = factory.planners()
-        let warnings = factory.warnings()
+        let warnings = factory.warnings() + records.flatMap(\.warnings)
         if options.json {
             Output.json(["planners": .array(records.map(Self.row)), "warnings": .array(warnings.map(JSONValue.string))])
             return

@@ -36,15 +36,20 @@ struct RankCommand: ParsableCommand {
         for row in rows {
             var notes: [String] = []
             if let why = row.whyNotSelectable { notes.append("not selectable: \(why)") }
-            for term in row.terms ?? [] {
-                let value = term.label == "match ratio" ? JSONValue.format(term.value) : "+" + JSONValue.format(term.value)
-                notes.append("\(term.label.padding(22))\(value.padding(8))\(term.detail)")
-            }
+            notes += (row.terms ?? []).map(\.line)
             table.add(
                 [String(row.position), row.name, JSONValue.format(row.score), JSONValue.format(row.matchRatio),
                  row.isSelectable ? "yes" : "no", row.missing.isEmpty ? "-" : row.missing.joined(separator: ",")],
                 notes: notes)
         }
         return table
+    }
+}
+
+extension ScoreTerm {
+    /// `boost route           +2      required capability`.
+    var line: String {
+        let text = label == "match ratio" ? JSONValue.format(value) : (value < 0 ? "" : "+") + JSONValue.format(value)
+        return "\(label.padding(22))\(text.padding(8))\(detail)"
     }
 }

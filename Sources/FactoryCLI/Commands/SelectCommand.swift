@@ -39,9 +39,7 @@ struct SelectCommand: ParsableCommand {
         }
         let winner = selection.winner
         print("\(winner.name) \(winner.version) (score \(JSONValue.format(winner.score)), match \(JSONValue.format(winner.matchRatio)))")
-        for term in winner.terms ?? [] {
-            print("  \(term.label.padding(22))\(JSONValue.format(term.value).padding(8))\(term.detail)")
-        }
+        for term in winner.terms ?? [] { print("  " + term.line) }
         if `repeat` > 1 {
             print("selections: \(profile.count)  p50 \(profile.p50.microsecondsText)  p95 \(profile.p95.microsecondsText)  "
                 + "p99 \(profile.p99.microsecondsText)  max \(profile.max.microsecondsText)")

@@ -21,8 +21,8 @@ extension PlannerFactory {
         let start = ContinuousClock.now
         let ranking = rank(objective: objective, capabilities: capabilities)
         let result: Result<RankedCandidate, FactoryError>
-        if let winner = ranking.winner {
-            result = .success(ranking.candidate(named: winner.name) ?? winner)
+        if let winner = ranking.winner(explain: true) {
+            result = .success(winner)
         } else if !ranking.hasActivePlanners {
             result = .failure(FactoryError(
                 .noActivePlanners,

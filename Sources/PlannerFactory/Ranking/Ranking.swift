@@ -27,7 +27,12 @@ public struct Ranking: Sendable {
 
     /// The best selectable planner, if any.
     public var winner: RankedCandidate? {
-        rows.firstIndex(where: \.isSelectable).map { candidate(at: $0, explain: false) }
+        winner(explain: false)
+    }
+
+    /// The best selectable planner, if any, with its score explained when `explain` is set.
+    public func winner(explain: Bool) -> RankedCandidate? {
+        rows.firstIndex(where: \.isSelectable).map { candidate(at: $0, explain: explain) }
     }
 
     /// The best-ranked rows, in order.
