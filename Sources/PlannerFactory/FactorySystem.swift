@@ -2,13 +2,12 @@
 import Glibc
 #endif
 import PlannerKit
-import Synchronization
 
 /// The process-wide default factory and the convenience API over it, in the manner of
 /// `LoggingSystem`: bootstrap it once at start-up, or let it build itself from the environment
 /// on first use. Tests use their own `PlannerFactory` instances, or `withFactory(_:_:)`.
 public enum FactorySystem {
-    private static let current = Mutex<PlannerFactory?>(nil)
+    private static let current = Locked<PlannerFactory?>(nil)
 
     /// Makes `factory` the process-wide default (replacing any earlier one).
     public static func bootstrap(_ factory: PlannerFactory) {

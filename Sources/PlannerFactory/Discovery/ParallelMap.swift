@@ -12,13 +12,14 @@ func parallelMap<T: Sendable>(count: Int, minimumParallelCount: Int = 64, _ tran
         return (0..<count).map(transform)
     }
     return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
-        let output = UncheckedBuffer(base: buffer.baseAddress)
+        guard let base = buffer.baseAddress else { return }
+        let output = UncheckedBuffer(base: base)
         let chunks = min(count, workers * 8)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let start = count * chunk / chunks
             let end = count * (chunk + 1) / chunks
             for index in start..<end {
-                (output.base! + index).initialize(to: transform(index))
+                (output.base + index).initialize(to: transform(index))
             }
         }
         initialized = count
@@ -28,7 +29,7 @@ func parallelMap<T: Sendable>(count: Int, minimumParallelCount: Int = 64, _ tran
 /// The output buffer of `parallelMap`. `@unchecked Sendable`: each index is written by exactly one
 /// chunk, and the buffer outlives `concurrentPerform`, which returns only when every chunk is done.
 private struct UncheckedBuffer<T>: @unchecked Sendable {
-    let base: UnsafeMutablePointer<T>?
+    let base: UnsafeMutablePointer<T>
 }
 
 /// The number of cores this process may use.

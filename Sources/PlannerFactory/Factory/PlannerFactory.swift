@@ -1,6 +1,5 @@
 import Logging
 import PlannerKit
-import Synchronization
 
 /// A registry of planners: builtins registered in code and plugin bundles discovered from
 /// manifests. It ranks them for an objective, selects the best, creates and caches instances,
@@ -25,9 +24,9 @@ public final class PlannerFactory: Sendable {
     /// Selection and instantiation telemetry.
     public let telemetry: TelemetryManager
     let logger: Logger
-    let state: Mutex<State>
+    let state: Locked<State>
     /// Serializes discoveries, so two rediscoveries do not scan the same bundles twice.
-    let discoveryLock = Mutex<Void>(())
+    let discoveryLock = Locked<Void>(())
 
     /// Everything that changes, guarded by `state`.
     struct State: Sendable {
@@ -65,7 +64,7 @@ public final class PlannerFactory: Sendable {
         self.logger = logger
         var initial = State()
         initial.builtins = builtins
-        self.state = Mutex(initial)
+        self.state = Locked(initial)
         state.withLock { Self.rebuildRegistry(&$0) }
     }
 

@@ -1,5 +1,4 @@
 import PlannerKit
-import Synchronization
 
 /// A created planner, cached by the factory per (name, configuration). Calls into one instance
 /// are serialized unless its descriptor declares it thread-safe.
@@ -13,7 +12,7 @@ public final class PlannerInstance: Sendable {
     private let planner: any Planner
     /// Serializes calls into a planner that is not thread-safe. Taken after the factory's state
     /// lock is released, never before it.
-    private let callLock = Mutex<Void>(())
+    private let callLock = Locked<Void>(())
 
     init(name: String, configuration: PlannerConfiguration, planner: any Planner, isThreadSafe: Bool) {
         self.name = name

@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Keeps the most recent planner instantiations and the latency statistics of all of them,
 /// in total and per phase.
@@ -19,13 +18,13 @@ public final class InstantiationProfiler: Sendable {
 
     /// How many recent records the profiler keeps.
     public let capacity: Int
-    private let state: Mutex<State>
+    private let state: Locked<State>
 
     /// Creates an empty profiler.
     /// - Parameter capacity: how many recent records to keep; at least 1.
     public init(capacity: Int) {
         self.capacity = capacity
-        state = Mutex(State(log: ProfileLog(capacity: capacity)))
+        state = Locked(State(log: ProfileLog(capacity: capacity)))
     }
 
     /// Records an instantiation: keeps it among the recent ones and adds its total duration and

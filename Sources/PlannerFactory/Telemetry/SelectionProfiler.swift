@@ -1,4 +1,3 @@
-import Synchronization
 
 /// Keeps the most recent planner selections and the latency statistics of all of them.
 ///
@@ -13,13 +12,13 @@ import Synchronization
 public final class SelectionProfiler: Sendable {
     /// How many recent records the profiler keeps.
     public let capacity: Int
-    private let state: Mutex<ProfileLog<SelectionRecord>>
+    private let state: Locked<ProfileLog<SelectionRecord>>
 
     /// Creates an empty profiler.
     /// - Parameter capacity: how many recent records to keep; at least 1.
     public init(capacity: Int) {
         self.capacity = capacity
-        state = Mutex(ProfileLog(capacity: capacity))
+        state = Locked(ProfileLog(capacity: capacity))
     }
 
     /// Records a selection: keeps it among the recent ones and adds its duration to the statistics;
