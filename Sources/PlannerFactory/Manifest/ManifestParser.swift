@@ -54,7 +54,7 @@ private struct FieldReader {
         for key in unknown.keys.sorted() {
             warnings.append("\(file): unknown field \"\(key)\" is kept but not used")
         }
-        return PlannerManifest(
+        let descriptor = PlannerDescriptor(
             name: name,
             version: version,
             summary: try optionalString(object, "summary") ?? "",
@@ -62,10 +62,8 @@ private struct FieldReader {
             keywords: CapabilityNormalizer.normalize(try stringArray(object, "keywords")),
             rank: try rank(object),
             boosts: CapabilityNormalizer.normalize(try boosts(object)),
-            entry: try entry(object),
-            isThreadSafe: try optionalBool(object, "threadSafe") ?? false,
-            unknownFields: unknown,
-            warnings: warnings)
+            isThreadSafe: try optionalBool(object, "threadSafe") ?? false)
+        return PlannerManifest(descriptor: descriptor, entry: try entry(object), unknownFields: unknown, warnings: warnings)
     }
 
     func requiredString(_ object: [String: JSONValue], _ field: String) throws(ManifestProblem) -> String {

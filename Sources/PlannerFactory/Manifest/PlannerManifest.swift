@@ -8,24 +8,11 @@ import PlannerKit
 ///  "boosts": {"route": 2}, "entry": {"kind": "dylib", "library": "lib/libgrid.so"}}
 /// ```
 public struct PlannerManifest: Sendable, Hashable {
-    /// The planner's name: `[a-z0-9][a-z0-9._-]{0,63}`.
-    public var name: String
-    /// A semantic version.
-    public var version: String
-    /// One line about the planner (optional).
-    public var summary: String
-    /// Normalized capabilities.
-    public var capabilities: [String]
-    /// Normalized keywords.
-    public var keywords: [String]
-    /// The rank hint (default 0).
-    public var rank: Int
-    /// Boosts by normalized key.
-    public var boosts: [String: Double]
+    /// The planner's name, version, summary, capabilities, keywords, rank hint, boosts and
+    /// thread safety, normalized (capabilities, keywords and boost keys trimmed and lower-cased).
+    public var descriptor: PlannerDescriptor
     /// How the code is provided.
     public var entry: Entry
-    /// Whether one instance may be called from several threads (default false).
-    public var isThreadSafe: Bool
     /// Fields this schema does not define, kept as they were.
     public var unknownFields: [String: JSONValue]
     /// Problems that do not make the manifest invalid.

@@ -43,14 +43,21 @@ public struct PlannerRecord: Sendable, Hashable {
 extension PlannerRecord {
     /// A record for a builtin planner.
     init(builtin descriptor: PlannerDescriptor) {
+        var normalized = descriptor
+        normalized.capabilities = CapabilityNormalizer.normalize(descriptor.capabilities)
+        normalized.keywords = CapabilityNormalizer.normalize(descriptor.keywords)
+        normalized.boosts = CapabilityNormalizer.normalize(descriptor.boosts)
+        self.init(descriptor: normalized, kind: .builtin, path: nil, library: nil, fingerprint: nil)
+    }
+
+    /// An active record from a descriptor whose capabilities, keywords and boost keys are normalized.
+    private init(descriptor: PlannerDescriptor, kind: PlannerKind, path: String?, library: String?, fingerprint: Fingerprint?) {
         self.init(
-            name: descriptor.name, version: descriptor.version, kind: .builtin, status: .active, reason: nil,
+            name: descriptor.name, version: descriptor.version, kind: kind, status: .active, reason: nil,
             summary: descriptor.summary,
-            capabilities: CapabilityNormalizer.normalize(descriptor.capabilities),
-            keywords: CapabilityNormalizer.normalize(descriptor.keywords),
-            rank: descriptor.rank,
-            boosts: CapabilityNormalizer.normalize(descriptor.boosts),
-            path: nil, library: nil, fingerprint: nil, warnings: [], unknownFields: [:],
+            capabilities: descriptor.capabilities, keywords: descriptor.keywords, rank: descriptor.rank,
+            boosts: descriptor.boosts,
+            path: path, library: library, fingerprint: fingerprint, warnings: [], unknownFields: [:],
             isThreadSafe: descriptor.isThreadSafe)
     }
 
@@ -89,10 +96,9 @@ extension PlannerRecord {
     /// An active record for a valid manifest.
     init(manifest: PlannerManifest, path: String, fingerprint: Fingerprint) {
         self.init(
-            name: manifest.name, version: manifest.version, kind: manifest.entry.kind, status: .active, reason: nil,
-            summary: manifest.summary, capabilities: manifest.capabilities, keywords: manifest.keywords,
-            rank: manifest.rank, boosts: manifest.boosts, path: path, library: manifest.entry.library,
-            fingerprint: fingerprint, warnings: manifest.warnings, unknownFields: manifest.unknownFields,
-            isThreadSafe: manifest.isThreadSafe)
+            descriptor: manifest.descriptor, kind: manifest.entry.kind, path: path, library: manifest.entry.library,
+            fingerprint: fingerprint)
+        warnings = manifest.warnings
+        unknownFields = manifest.unknownFields
     }
 }
