@@ -6,7 +6,8 @@ extension PlannerFactory {
     /// - Returns: what was added, removed, changed and unchanged.
     @discardableResult
     public func discover() -> DiscoveryReport {
-        discoveryLock.withLock { _ in
+        discoveryLock.withLock { runs in
+            runs += 1
             let previous = state.withLock { $0.bundles }
             let engine = DiscoveryEngine(
                 pluginPath: configuration.pluginPath,

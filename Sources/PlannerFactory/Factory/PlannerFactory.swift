@@ -25,8 +25,9 @@ public final class PlannerFactory: Sendable {
     public let telemetry: TelemetryManager
     let logger: Logger
     let state: Locked<State>
-    /// Serializes discoveries, so two rediscoveries do not scan the same bundles twice.
-    let discoveryLock = Locked<Void>(())
+    /// Serializes discoveries, so two rediscoveries do not scan the same bundles twice; holds the
+    /// number of discoveries run.
+    let discoveryLock = Locked<Int>(0)
 
     /// Everything that changes, guarded by `state`.
     struct State: Sendable {
