@@ -2,6 +2,8 @@
 struct BundleLocation: Sendable, Hashable {
     /// The position of its search-path folder in the plugin path.
     var searchIndex: Int
+    /// The search-path folder it sits in.
+    var searchFolder: String
     /// The folder's name inside the search-path folder (with replacement characters if not UTF-8).
     var folderName: String
     /// The folder's path.
@@ -10,6 +12,13 @@ struct BundleLocation: Sendable, Hashable {
     var listingProblem: String?
 
     var manifestPath: String { path + "/planner.json" }
+
+    /// Where to find a file of the bundle: relative to the search folder's descriptor when
+    /// there is one (a shorter walk for the kernel), else by absolute path.
+    func locate(_ relative: String, in searchFolder: Int32?) -> (path: String, directory: Int32) {
+        if let searchFolder { return (folderName + "/" + relative, searchFolder) }
+        return (path + "/" + relative, FileSystem.currentFolder)
+    }
 }
 
 /// Lists the bundle folders of the plugin path: every immediate sub-folder (or link to one) of
@@ -29,7 +38,7 @@ enum BundleLister {
             case .failure(let error):
                 warnings.append(describe(folder: folder, error: error))
             case .success(let entries):
-                let sorted = entries.sorted { $0.displayName.utf8.lexicographicallyPrecedes($1.displayName.utf8) }
+                let sorted = entries.sorted { $0.displayName.precedesInByteOrder($1.displayName) }
                 for entry in sorted where !entry.displayName.hasPrefix(".") {
                     if let location = classify(entry, in: folder, searchIndex: index) {
                         locations.append(location)
@@ -50,7 +59,8 @@ enum BundleLister {
     /// A location for a folder entry, or `nil` when the entry is not a folder (plain files are not bundles).
     private static func classify(_ entry: FileSystem.Entry, in folder: String, searchIndex: Int) -> BundleLocation? {
         let path = folder + "/" + entry.displayName
-        var location = BundleLocation(searchIndex: searchIndex, folderName: entry.displayName, path: path, listingProblem: nil)
+        var location = BundleLocation(
+            searchIndex: searchIndex, searchFolder: folder, folderName: entry.displayName, path: path, listingProblem: nil)
         guard entry.name != nil else {
             location.listingProblem = "\(path): the folder name is not valid UTF-8; rename the folder"
             return location

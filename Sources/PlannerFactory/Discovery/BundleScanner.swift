@@ -1,43 +1,51 @@
 /// Reads one bundle: its manifest (metadata only, no plugin code runs), the library path checks,
 /// and its fingerprint. Never throws: every problem becomes an `invalid` record with a reason.
+///
+/// Every call takes the descriptor of the bundle's search folder when the caller has one open
+/// (discovery does), so system calls use short relative paths; `nil` means absolute paths.
 struct BundleScanner: Sendable {
     /// Fingerprint every file of the bundle instead of the manifest and entry file.
     var isDeep: Bool
 
-    /// The fingerprint of a bundle as it is now, given the entry path the last scan found.
-    func currentFingerprint(of location: BundleLocation, entryPath: String?) -> Fingerprint {
+    /// The fingerprint of a bundle as it is now, given the entry library the last scan found.
+    func currentFingerprint(of location: BundleLocation, library: String?, in folder: Int32? = nil) -> Fingerprint {
         if location.listingProblem != nil { return listingFingerprint(location) }
         if isDeep { return Fingerprint.deep(folder: location.path) }
-        return Fingerprint.fast(manifest: FileSystem.status(location.manifestPath), entry: entryPath.map(FileSystem.status))
+        let manifest = location.locate("planner.json", in: folder)
+        let entry = library.map { location.locate($0, in: folder) }
+        return Fingerprint.fast(
+            manifest: FileSystem.status(manifest.path, at: manifest.directory),
+            entry: entry.map { FileSystem.status($0.path, at: $0.directory) })
     }
 
     /// Scans a bundle completely.
     /// - Parameter knownDeepFingerprint: the deep fingerprint already computed for it, if any.
-    func scan(_ location: BundleLocation, knownDeepFingerprint: Fingerprint? = nil) -> ScannedBundle {
+    func scan(_ location: BundleLocation, in folder: Int32? = nil, knownDeepFingerprint: Fingerprint? = nil) -> ScannedBundle {
         if let problem = location.listingProblem {
             return invalid(location, problem, fingerprint: listingFingerprint(location))
         }
         let deep = isDeep ? (knownDeepFingerprint ?? Fingerprint.deep(folder: location.path)) : nil
         let manifestPath = location.manifestPath
-        switch FileSystem.readFile(manifestPath, limit: PlannerManifest.maximumSize) {
+        let manifest = location.locate("planner.json", in: folder)
+        switch FileSystem.readFile(manifest.path, at: manifest.directory, limit: PlannerManifest.maximumSize) {
         case .failure(let failure):
-            let fingerprint = deep ?? Fingerprint.fast(manifest: FileSystem.status(manifestPath), entry: nil)
+            let fingerprint = deep ?? Fingerprint.fast(manifest: FileSystem.status(manifest.path, at: manifest.directory), entry: nil)
             return invalid(location, describe(failure, manifestPath), fingerprint: fingerprint)
         case .success(let (bytes, manifestStatus)):
             switch ManifestParser.parse(bytes, file: manifestPath) {
             case .failure(let problem):
                 let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: nil)
                 return invalid(location, problem.description, fingerprint: fingerprint, name: problem.usableName)
-            case .success(let manifest):
-                let entryPath = location.path + "/" + manifest.entry.library
-                let (entryStatus, problem) = checkLibrary(manifest.entry.library, in: location.path, manifestPath: manifestPath)
+            case .success(let parsed):
+                let library = parsed.entry.library
+                let (entryStatus, problem) = LibraryCheck(location: location, folder: folder, library: library).run()
                 let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: entryStatus)
-                var record = PlannerRecord(manifest: manifest, path: location.path, fingerprint: fingerprint)
+                var record = PlannerRecord(manifest: parsed, path: location.path, fingerprint: fingerprint)
                 if let problem {
                     record.status = .invalid
-                    record.reason = problem
+                    record.reason = "\(manifestPath): field \"entry.library\": \"\(library)\" \(problem)"
                 }
-                return ScannedBundle(location: location, fingerprint: fingerprint, entryPath: entryPath, record: record)
+                return ScannedBundle(location: location, fingerprint: fingerprint, library: library, record: record)
             }
         }
     }
@@ -45,7 +53,7 @@ struct BundleScanner: Sendable {
     private func invalid(_ location: BundleLocation, _ reason: String, fingerprint: Fingerprint, name: String? = nil) -> ScannedBundle {
         let record = PlannerRecord(
             invalidBundle: name ?? location.folderName, path: location.path, reason: reason, fingerprint: fingerprint)
-        return ScannedBundle(location: location, fingerprint: fingerprint, entryPath: nil, record: record)
+        return ScannedBundle(location: location, fingerprint: fingerprint, library: nil, record: record)
     }
 
     private func listingFingerprint(_ location: BundleLocation) -> Fingerprint {
@@ -68,49 +76,5 @@ struct BundleScanner: Sendable {
         case .system(let error):
             return "\(manifestPath): cannot be read (\(error))"
         }
-    }
-
-    /// Checks that the library exists, is a file, and stays inside the bundle after resolving links.
-    /// - Returns: the library's `stat` (for the fingerprint) and the problem, if any.
-    private func checkLibrary(_ library: String, in bundle: String, manifestPath: String)
-        -> (Result<FileSystem.Status, Errno>, String?)
-    {
-        let field = "\(manifestPath): field \"entry.library\": \"\(library)\""
-        var path = bundle
-        var sawLink = false
-        var last: Result<FileSystem.Status, Errno> = .failure(Errno(0))
-        for component in library.split(separator: "/") where component != "." {
-            path += "/" + component
-            last = FileSystem.linkStatus(path)
-            switch last {
-            case .failure(let error) where error.isNotFound:
-                return (last, "\(field) does not exist in the bundle")
-            case .failure(let error):
-                return (last, "\(field) cannot be examined (\(error))")
-            case .success(let status):
-                if status.isSymbolicLink { sawLink = true }
-            }
-        }
-        let entryPath = bundle + "/" + library
-        if sawLink || library.contains("..") {
-            let status = FileSystem.status(entryPath)
-            if case .failure(let error) = status {
-                if error.isLoop { return (status, "\(field) is a symbolic link loop") }
-                if error.isNotFound { return (status, "\(field) is a link whose target does not exist") }
-                return (status, "\(field) cannot be resolved (\(error))")
-            }
-            switch (FileSystem.realPath(bundle), FileSystem.realPath(entryPath)) {
-            case (.success(let root), .success(let target)) where !target.hasPrefix(root + "/"):
-                return (status, "\(field) resolves to \(target), outside the bundle folder")
-            case (.failure(let error), _), (_, .failure(let error)):
-                return (status, "\(field) cannot be resolved (\(error))")
-            default:
-                last = status
-            }
-        }
-        if case .success(let status) = last, !status.isRegularFile {
-            return (last, "\(field) is \(status.isDirectory ? "a folder" : "not a regular file"), not a library file")
-        }
-        return (last, nil)
     }
 }

@@ -9,43 +9,98 @@ struct DiscoveryEngine: Sendable {
         /// Every bundle, in plugin-path order, then folder-name order.
         var bundles: [ScannedBundle]
         var report: DiscoveryReport
+        /// Nothing was added, removed or changed, and the order is the same: `bundles` is the
+        /// previous pass's array itself.
+        var isUnchanged: Bool
     }
 
-    /// Scans the plugin path, reusing `previous` (by bundle path) where the fingerprint is unchanged.
-    func run(previous: [String: ScannedBundle]) -> Pass {
+    private enum Outcome: Sendable {
+        /// Unchanged: the bundle at this index of the previous order (or found by path, -1).
+        case unchanged(Int)
+        case added(ScannedBundle)
+        case changed(ScannedBundle)
+    }
+
+    /// Scans the plugin path, reusing bundles of `previous` whose fingerprint is unchanged.
+    /// - Parameters:
+    ///   - previous: the last pass's bundles, in order.
+    ///   - previousByPath: the same, by bundle path.
+    func run(previous: [ScannedBundle], previousByPath: [String: ScannedBundle]) -> Pass {
         let start = ContinuousClock.now
         let (locations, warnings) = BundleLister.list(pluginPath: pluginPath)
+        let folders = SearchFolders(locations)
+        defer { folders.close() }
         let scanner = scanner
-        let outcomes: [(bundle: ScannedBundle, change: Change)] = parallelMap(count: locations.count) { index in
+        let outcomes: [Outcome] = parallelMap(count: locations.count) { index in
             let location = locations[index]
-            guard let old = previous[location.path] else {
-                return (scanner.scan(location), .added)
+            let folder = folders[location.searchFolder]
+            let isInPlace = index < previous.count && previous[index].location == location
+            guard let old = isInPlace ? previous[index] : previousByPath[location.path] else {
+                return .added(scanner.scan(location, in: folder))
             }
-            let fingerprint = scanner.currentFingerprint(of: location, entryPath: old.entryPath)
+            let fingerprint = scanner.currentFingerprint(of: location, library: old.library, in: folder)
             if fingerprint == old.fingerprint {
-                var reused = old
-                reused.location = location
-                return (reused, .unchanged)
+                return .unchanged(isInPlace ? index : -1)
             }
-            return (scanner.scan(location, knownDeepFingerprint: scanner.isDeep ? fingerprint : nil), .changed)
+            return .changed(scanner.scan(location, in: folder, knownDeepFingerprint: scanner.isDeep ? fingerprint : nil))
         }
         var report = DiscoveryReport(added: [], removed: [], changed: [], unchangedCount: 0, warnings: warnings, duration: .zero)
-        var present = Set<String>()
-        present.reserveCapacity(outcomes.count)
-        for (bundle, change) in outcomes {
-            present.insert(bundle.location.path)
-            switch change {
-            case .added: report.added.append(bundle.location.path)
-            case .changed: report.changed.append(bundle.location.path)
-            case .unchanged: report.unchangedCount += 1
+        var isUnchanged = locations.count == previous.count
+        var bundles: [ScannedBundle] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .unchanged(let position):
+                report.unchangedCount += 1
+                if position < 0 { isUnchanged = false }
+            case .added(let bundle):
+                report.added.append(bundle.location.path)
+                isUnchanged = false
+            case .changed(let bundle):
+                report.changed.append(bundle.location.path)
+                isUnchanged = false
             }
         }
-        report.removed = previous.keys.filter { !present.contains($0) }.sorted()
+        if !isUnchanged {
+            bundles.reserveCapacity(outcomes.count)
+            for (index, outcome) in outcomes.enumerated() {
+                switch outcome {
+                case .unchanged(let position) where position >= 0: bundles.append(previous[position])
+                case .unchanged:
+                    if var bundle = previousByPath[locations[index].path] {
+                        bundle.location = locations[index]
+                        bundles.append(bundle)
+                    }
+                case .added(let bundle), .changed(let bundle): bundles.append(bundle)
+                }
+            }
+            let present = Set(locations.map(\.path))
+            report.removed = previousByPath.keys.filter { !present.contains($0) }.sorted { $0.precedesInByteOrder($1) }
+        }
         report.duration = ContinuousClock.now - start
-        return Pass(bundles: outcomes.map(\.bundle), report: report)
+        return Pass(bundles: isUnchanged ? previous : bundles, report: report, isUnchanged: isUnchanged)
+    }
+}
+
+/// Descriptors of the search folders, open for the length of one pass, so each bundle's system
+/// calls use a short path relative to its folder.
+private struct SearchFolders: Sendable {
+    private let descriptors: [String: Int32]
+
+    init(_ locations: [BundleLocation]) {
+        var descriptors: [String: Int32] = [:]
+        var last: String?
+        for location in locations where location.searchFolder != last {
+            last = location.searchFolder
+            if descriptors[location.searchFolder] == nil, let descriptor = FileSystem.openFolder(location.searchFolder) {
+                descriptors[location.searchFolder] = descriptor
+            }
+        }
+        self.descriptors = descriptors
     }
 
-    private enum Change: Sendable {
-        case added, changed, unchanged
+    subscript(folder: String) -> Int32? { descriptors[folder] }
+
+    func close() {
+        descriptors.values.forEach(FileSystem.closeFolder)
     }
 }

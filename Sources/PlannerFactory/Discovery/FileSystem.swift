@@ -29,18 +29,32 @@ enum FileSystem {
         }
     }
 
-    /// `stat` (following links), or the `errno` it failed with.
-    static func status(_ path: String) -> Result<Status, Errno> {
+    /// The "current folder" descriptor: paths are then absolute or relative to the working folder.
+    static let currentFolder = AT_FDCWD
+
+    /// `stat` (following links) of `path`, relative to the folder `directory` (a descriptor
+    /// saves the kernel walking the whole absolute path), or the `errno` it failed with.
+    static func status(_ path: String, at directory: Int32 = currentFolder) -> Result<Status, Errno> {
         var info = stat()
-        guard stat(path, &info) == 0 else { return .failure(Errno(errno)) }
+        guard fstatat(directory, path, &info, 0) == 0 else { return .failure(Errno(errno)) }
         return .success(Status(info))
     }
 
-    /// `lstat` (not following a final link), or the `errno` it failed with.
-    static func linkStatus(_ path: String) -> Result<Status, Errno> {
+    /// `lstat` (not following a final link), relative to `directory`, or the `errno` it failed with.
+    static func linkStatus(_ path: String, at directory: Int32 = currentFolder) -> Result<Status, Errno> {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return .failure(Errno(errno)) }
+        guard fstatat(directory, path, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return .failure(Errno(errno)) }
         return .success(Status(info))
+    }
+
+    /// Opens a folder for `*at` calls; `nil` when it cannot be opened (callers fall back to paths).
+    static func openFolder(_ path: String) -> Int32? {
+        let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        return descriptor >= 0 ? descriptor : nil
+    }
+
+    static func closeFolder(_ descriptor: Int32) {
+        close(descriptor)
     }
 
     /// One entry of a folder listing.
@@ -82,9 +96,10 @@ enum FileSystem {
     static let typeLink = UInt8(DT_LNK)
     static let typeUnknown = UInt8(DT_UNKNOWN)
 
-    /// Reads a whole file of at most `limit` bytes; also returns its `fstat`.
-    static func readFile(_ path: String, limit: Int) -> Result<(bytes: [UInt8], status: Status), ReadFailure> {
-        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+    /// Reads a whole file of at most `limit` bytes, relative to `directory`; also returns its `fstat`.
+    /// Reads the size `fstat` reported, and stops there.
+    static func readFile(_ path: String, at directory: Int32 = currentFolder, limit: Int) -> Result<(bytes: [UInt8], status: Status), ReadFailure> {
+        let descriptor = openat(directory, path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.system(Errno(errno))) }
         defer { close(descriptor) }
         var info = stat()
@@ -93,20 +108,18 @@ enum FileSystem {
         guard !status.isDirectory else { return .failure(.system(Errno(EISDIR))) }
         guard status.size <= UInt64(limit) else { return .failure(.tooLarge(status.size)) }
         let expected = Int(status.size)
-        var bytes = [UInt8](repeating: 0, count: expected + 1)
+        var bytes = [UInt8](repeating: 0, count: expected)
         var total = 0
-        while true {
+        while total < expected {
             let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + total }, buffer.count - total)
+                read(descriptor, buffer.baseAddress.map { $0 + total }, expected - total)
             }
             if count < 0 {
                 if errno == EINTR { continue }
                 return .failure(.system(Errno(errno)))
             }
-            if count == 0 { break }
+            if count == 0 { break }  // the file shrank since fstat
             total += count
-            if total > limit { return .failure(.tooLarge(UInt64(total))) }
-            if total == bytes.count { bytes.append(contentsOf: repeatElement(0, count: max(4096, bytes.count))) }
         }
         bytes.removeSubrange(total...)
         return .success((bytes, status))

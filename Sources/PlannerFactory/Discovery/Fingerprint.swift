@@ -68,7 +68,7 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
             builder.add(relative)
             builder.add(.failure(error))
         case .success(let entries):
-            for entry in entries.sorted(by: { $0.displayName.utf8.lexicographicallyPrecedes($1.displayName.utf8) }) {
+            for entry in entries.sorted(by: { $0.displayName.precedesInByteOrder($1.displayName) }) {
                 guard let name = entry.name else { builder.add(entry.displayName); continue }
                 let path = folder + "/" + name
                 let status = FileSystem.linkStatus(path)

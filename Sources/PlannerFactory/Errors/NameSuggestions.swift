@@ -13,7 +13,7 @@ enum NameSuggestions {
                 scored.append((distance, name))
             }
         }
-        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }
+        scored.sort { $0.distance != $1.distance ? $0.distance < $1.distance : $0.name.precedesInByteOrder($1.name) }
         return scored.prefix(limit).map(\.name)
     }
 

@@ -8,18 +8,17 @@ extension PlannerFactory {
     public func discover() -> DiscoveryReport {
         discoveryLock.withLock { runs in
             runs += 1
-            let previous = state.withLock { $0.bundles }
+            let (previous, previousByPath) = state.withLock { ($0.bundleOrder, $0.bundles) }
             let engine = DiscoveryEngine(
                 pluginPath: configuration.pluginPath,
                 scanner: BundleScanner(isDeep: configuration.isDeepFingerprint))
-            let pass = engine.run(previous: previous)
+            let pass = engine.run(previous: previous, previousByPath: previousByPath)
             let report = pass.report
-            let isUnchanged = report.added.isEmpty && report.removed.isEmpty && report.changed.isEmpty
             state.withLock { state in
                 state.warnings = report.warnings
                 state.lastDiscovery = report
                 state.hasDiscovered = true
-                if !isUnchanged || state.bundleOrder.count != pass.bundles.count {
+                if !pass.isUnchanged {
                     state.bundles = Dictionary(pass.bundles.map { ($0.location.path, $0) }, uniquingKeysWith: { first, _ in first })
                     state.bundleOrder = pass.bundles
                     Self.rebuildRegistry(&state)

@@ -12,7 +12,7 @@ extension PlannerFactory {
                 return .init(name: record.name, status: record.status, isHealthy: nil, detail: record.reason ?? "not active")
             }
             if let path = record.path, let bundle = bundles[path] {
-                let current = BundleScanner(isDeep: isDeep).currentFingerprint(of: bundle.location, entryPath: bundle.entryPath)
+                let current = BundleScanner(isDeep: isDeep).currentFingerprint(of: bundle.location, library: bundle.library)
                 if current != bundle.fingerprint {
                     return .init(name: record.name, status: record.status, isHealthy: false,
                                  detail: "the bundle changed since discovery (fingerprint \(bundle.fingerprint) → \(current)); rediscover")

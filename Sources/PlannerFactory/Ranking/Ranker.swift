@@ -6,17 +6,19 @@ import PlannerKit
 /// higher first, where score = rank hint + the boosts that apply (key in R or a word of the
 /// objective) + `keywordBonus` for each keyword that is a word of the objective; then the name in
 /// byte order. Never hash order, never discovery order.
+///
+/// Each planner's place is one 128-bit sort key — matched count (descending), score (descending,
+/// as order-preserving bits) and name position (ascending, unique) — so ordering 10,000 planners
+/// is a plain integer sort, and a row is decoded from its key only when it is shown.
 enum Ranker {
     /// What one keyword of a planner that occurs among the objective's words adds to its score.
     static let keywordBonus = 1.0
 
-    /// One ranked planner, before it is turned into a `RankedCandidate` for display.
+    /// One ranked planner, decoded from its key.
     struct Row: Sendable {
         var entry: Int32
         var matched: Int32
         var score: Double
-        var isSelectable: Bool
-        var nameOrder: Int32
     }
 
     /// Term marks: bit 1 = a required capability, bit 2 = a word of the objective.
@@ -33,31 +35,43 @@ enum Ranker {
         return (marks, required)
     }
 
-    static func rank(_ request: RankingRequest, in index: RankingIndex) -> [Row] {
+    /// The sort keys of every planner, best first.
+    static func rank(_ request: RankingRequest, in index: RankingIndex) -> [UInt128] {
         let (marks, required) = marks(for: request, in: index)
-        var matched = [Int32](repeating: 0, count: index.entries.count)
+        var matched = [UInt16](repeating: 0, count: index.entries.count)
         for case let id? in required {
-            for entry in index.postings[Int(id)] { matched[Int(entry)] += 1 }
+            for entry in index.postings[Int(id)] { matched[Int(entry)] &+= 1 }
         }
-        let requiredCount = Int32(request.capabilities.count)
-        let minimum = request.minimumMatch
-        var rows: [Row] = []
-        rows.reserveCapacity(index.entries.count)
+        var keys: [UInt128] = []
+        keys.reserveCapacity(index.entries.count)
         for (position, entry) in index.entries.enumerated() {
             var score = entry.rank
             for boost in entry.boosts where marks[Int(boost.term)] != 0 { score += boost.value }
             for keyword in entry.keywords where marks[Int(keyword)] & wordMark != 0 { score += keywordBonus }
-            let count = matched[position]
-            let ratio = requiredCount == 0 ? 1 : Double(count) / Double(requiredCount)
-            rows.append(Row(
-                entry: Int32(position), matched: count, score: score,
-                isSelectable: entry.isActive && ratio >= minimum, nameOrder: entry.nameOrder))
+            keys.append(key(matched: matched[position], score: score, nameOrder: entry.nameOrder))
         }
-        rows.sort { a, b in
-            if a.matched != b.matched { return a.matched > b.matched }
-            if a.score != b.score { return a.score > b.score }
-            return a.nameOrder < b.nameOrder
-        }
-        return rows
+        keys.sort()
+        return keys
+    }
+
+    static func key(matched: UInt16, score: Double, nameOrder: Int32) -> UInt128 {
+        UInt128(UInt16.max - matched) << 96 | UInt128(~orderedBits(score)) << 32 | UInt128(UInt32(bitPattern: nameOrder))
+    }
+
+    static func row(for key: UInt128, in index: RankingIndex) -> Row {
+        let nameOrder = Int(UInt32(truncatingIfNeeded: key))
+        let matched = UInt16.max - UInt16(truncatingIfNeeded: key >> 96)
+        let score = double(fromOrderedBits: ~UInt64(truncatingIfNeeded: key >> 32))
+        return Row(entry: index.entryByNameOrder[nameOrder], matched: Int32(matched), score: score)
+    }
+
+    /// The bits of `value`, mapped so that unsigned integer order is the order of the doubles.
+    static func orderedBits(_ value: Double) -> UInt64 {
+        let bits = value.bitPattern
+        return bits >> 63 == 1 ? ~bits : bits | (1 << 63)
+    }
+
+    static func double(fromOrderedBits bits: UInt64) -> Double {
+        Double(bitPattern: bits >> 63 == 1 ? bits & ~(1 << 63) : ~bits)
     }
 }

@@ -7,20 +7,32 @@ public struct Ranking: Sendable {
     public let request: RankingRequest
     private let records: [PlannerRecord]
     private let index: RankingIndex
-    private let rows: [Ranker.Row]
+    private let keys: [UInt128]
 
     init(request: RankingRequest, records: [PlannerRecord], index: RankingIndex) {
         self.request = request
         self.records = records
         self.index = index
-        self.rows = Ranker.rank(request, in: index)
+        self.keys = Ranker.rank(request, in: index)
     }
 
     /// How many planners were ranked (all registered ones).
-    public var count: Int { rows.count }
+    public var count: Int { keys.count }
 
     /// How many may be selected.
-    public var selectableCount: Int { rows.reduce(0) { $0 + ($1.isSelectable ? 1 : 0) } }
+    public var selectableCount: Int { keys.indices.reduce(0) { $0 + (isSelectable(row(at: $1)) ? 1 : 0) } }
+
+    private func row(at position: Int) -> Ranker.Row {
+        Ranker.row(for: keys[position], in: index)
+    }
+
+    private func ratio(_ row: Ranker.Row) -> Double {
+        request.capabilities.isEmpty ? 1 : Double(row.matched) / Double(request.capabilities.count)
+    }
+
+    private func isSelectable(_ row: Ranker.Row) -> Bool {
+        index.entries[Int(row.entry)].isActive && ratio(row) >= request.minimumMatch
+    }
 
     /// Whether any planner is active at all.
     public var hasActivePlanners: Bool { index.entries.contains { $0.isActive } }
@@ -32,7 +44,7 @@ public struct Ranking: Sendable {
 
     /// The best selectable planner, if any, with its score explained when `explain` is set.
     public func winner(explain: Bool) -> RankedCandidate? {
-        rows.firstIndex(where: \.isSelectable).map { candidate(at: $0, explain: explain) }
+        keys.indices.first { isSelectable(row(at: $0)) }.map { candidate(at: $0, explain: explain) }
     }
 
     /// The best-ranked rows, in order.
@@ -40,27 +52,30 @@ public struct Ranking: Sendable {
     ///   - limit: how many rows; `nil` for all.
     ///   - explain: add the score term by term.
     public func candidates(limit: Int? = nil, explain: Bool = false) -> [RankedCandidate] {
-        let end = min(rows.count, max(0, limit ?? rows.count))
+        let end = min(keys.count, max(0, limit ?? keys.count))
         return (0..<end).map { candidate(at: $0, explain: explain) }
     }
 
     /// The row of the planner named `name`, if it was ranked.
     public func candidate(named name: String, explain: Bool = true) -> RankedCandidate? {
-        rows.firstIndex { records[Int($0.entry)].name == name && records[Int($0.entry)].status != .shadowed }
-            .map { candidate(at: $0, explain: explain) }
+        keys.indices.first { position in
+            let record = records[Int(row(at: position).entry)]
+            return record.name == name && record.status != .shadowed
+        }.map { candidate(at: $0, explain: explain) }
     }
 
     private func candidate(at position: Int, explain: Bool) -> RankedCandidate {
-        let row = rows[position]
+        let row = row(at: position)
         let record = records[Int(row.entry)]
         let capabilities = Set(record.capabilities)
         let missing = request.capabilities.filter { !capabilities.contains($0) }
-        let ratio = request.capabilities.isEmpty ? 1 : Double(row.matched) / Double(request.capabilities.count)
+        let ratio = ratio(row)
+        let isSelectable = isSelectable(row)
         return RankedCandidate(
             position: position + 1, name: record.name, version: record.version, kind: record.kind,
             status: record.status, score: row.score, matchRatio: ratio, missing: missing,
-            isSelectable: row.isSelectable,
-            whyNotSelectable: row.isSelectable ? nil : whyNot(record, ratio: ratio, missing: missing),
+            isSelectable: isSelectable,
+            whyNotSelectable: isSelectable ? nil : whyNot(record, ratio: ratio, missing: missing),
             terms: explain ? terms(for: record, ratio: ratio, missing: missing) : nil)
     }
 

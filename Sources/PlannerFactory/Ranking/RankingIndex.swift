@@ -14,6 +14,8 @@ struct RankingIndex: Sendable {
 
     private(set) var termIDs: [String: Int32] = [:]
     private(set) var entries: [Entry] = []
+    /// The entry at each position of the name order (the inverse of `Entry.nameOrder`).
+    private(set) var entryByNameOrder: [Int32] = []
     /// For each term, the planners (entry indices) that have it as a capability.
     private(set) var postings: [[Int32]] = []
 
@@ -23,10 +25,11 @@ struct RankingIndex: Sendable {
         entries.reserveCapacity(records.count)
         let nameOrder = records.indices.sorted { lhs, rhs in
             let (a, b) = (records[lhs].name, records[rhs].name)
-            return a == b ? lhs < rhs : a.utf8.lexicographicallyPrecedes(b.utf8)
+            return a == b ? lhs < rhs : a.precedesInByteOrder(b)
         }
         var orderOf = [Int32](repeating: 0, count: records.count)
         for (position, index) in nameOrder.enumerated() { orderOf[index] = Int32(position) }
+        entryByNameOrder = nameOrder.map { Int32($0) }
         for (index, record) in records.enumerated() {
             for capability in record.capabilities {
                 postings[Int(intern(capability))].append(Int32(index))

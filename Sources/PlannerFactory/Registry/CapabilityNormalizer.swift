@@ -2,7 +2,9 @@
 enum CapabilityNormalizer {
     /// Trimmed and lower-cased.
     static func normalize(_ term: String) -> String {
-        term.trimmingWhitespace().lowercased()
+        let isPlainASCII = term.utf8.allSatisfy { $0 > 0x20 && $0 < 0x80 && !(UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        if isPlainASCII { return term }  // the common case: already trimmed and lower-case
+        return term.trimmingWhitespace().lowercased()
     }
 
     /// Normalized, empty ones dropped, duplicates removed (first occurrence kept).

@@ -117,6 +117,7 @@ struct JSONParser {
         index += 1
         var scalars: [UInt8]? = nil  // only allocated when the string has escapes
         var runStart = index
+        var isASCII = true
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
@@ -124,6 +125,9 @@ struct JSONParser {
                 if var buffer = scalars {
                     buffer.append(contentsOf: bytes[runStart..<index])
                     result = String(validating: buffer, as: UTF8.self)
+                } else if isASCII {
+                    // Pure ASCII is valid UTF-8: skip the (unspecialized, slower) validating initializer.
+                    result = String(decoding: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
                 } else {
                     result = String(validating: UnsafeBufferPointer(rebasing: bytes[runStart..<index]), as: UTF8.self)
                 }
@@ -134,6 +138,7 @@ struct JSONParser {
                 index += 1
                 return string
             }
+            if byte >= 0x80 { isASCII = false }
             if byte < 0x20 {
                 throw error("an unescaped control character (0x\(String(byte, radix: 16))) inside a string")
             }
