@@ -15,8 +15,8 @@ struct DiscoveryEngine: Sendable {
     }
 
     private enum Outcome: Sendable {
-        /// Unchanged: the bundle at this index of the previous order (or found by path, -1).
-        case unchanged(Int)
+        /// Unchanged: the bundle at this index of the previous order, and whether it is still there.
+        case unchanged(Int, Bool)
         case added(ScannedBundle)
         case changed(ScannedBundle)
     }
@@ -24,8 +24,8 @@ struct DiscoveryEngine: Sendable {
     /// Scans the plugin path, reusing bundles of `previous` whose fingerprint is unchanged.
     /// - Parameters:
     ///   - previous: the last pass's bundles, in order.
-    ///   - previousByPath: the same, by bundle path.
-    func run(previous: [ScannedBundle], previousByPath: [String: ScannedBundle]) -> Pass {
+    ///   - previousIndex: bundle path → index in `previous`.
+    func run(previous: [ScannedBundle], previousIndex: [String: Int]) -> Pass {
         let start = ContinuousClock.now
         let (locations, warnings) = BundleLister.list(pluginPath: pluginPath)
         let folders = SearchFolders(locations)
@@ -35,12 +35,12 @@ struct DiscoveryEngine: Sendable {
             let location = locations[index]
             let folder = folders[location.searchFolder]
             let isInPlace = index < previous.count && previous[index].location == location
-            guard let old = isInPlace ? previous[index] : previousByPath[location.path] else {
+            guard let position = isInPlace ? index : previousIndex[location.path] else {
                 return .added(scanner.scan(location, in: folder))
             }
-            let fingerprint = scanner.currentFingerprint(of: location, library: old.library, in: folder)
-            if fingerprint == old.fingerprint {
-                return .unchanged(isInPlace ? index : -1)
+            let fingerprint = scanner.currentFingerprint(of: location, library: previous[position].library, in: folder)
+            if fingerprint == previous[position].fingerprint {
+                return .unchanged(position, isInPlace)
             }
             return .changed(scanner.scan(location, in: folder, knownDeepFingerprint: scanner.isDeep ? fingerprint : nil))
         }
@@ -49,9 +49,9 @@ struct DiscoveryEngine: Sendable {
         var bundles: [ScannedBundle] = []
         for outcome in outcomes {
             switch outcome {
-            case .unchanged(let position):
+            case .unchanged(_, let isInPlace):
                 report.unchangedCount += 1
-                if position < 0 { isUnchanged = false }
+                if !isInPlace { isUnchanged = false }
             case .added(let bundle):
                 report.added.append(bundle.location.path)
                 isUnchanged = false
@@ -64,17 +64,15 @@ struct DiscoveryEngine: Sendable {
             bundles.reserveCapacity(outcomes.count)
             for (index, outcome) in outcomes.enumerated() {
                 switch outcome {
-                case .unchanged(let position) where position >= 0: bundles.append(previous[position])
-                case .unchanged:
-                    if var bundle = previousByPath[locations[index].path] {
-                        bundle.location = locations[index]
-                        bundles.append(bundle)
-                    }
+                case .unchanged(let position, _):
+                    var bundle = previous[position]
+                    bundle.location = locations[index]
+                    bundles.append(bundle)
                 case .added(let bundle), .changed(let bundle): bundles.append(bundle)
                 }
             }
             let present = Set(locations.map(\.path))
-            report.removed = previousByPath.keys.filter { !present.contains($0) }.sorted { $0.precedesInByteOrder($1) }
+            report.removed = previousIndex.keys.filter { !present.contains($0) }.sorted { $0.precedesInByteOrder($1) }
         }
         report.duration = ContinuousClock.now - start
         return Pass(bundles: isUnchanged ? previous : bundles, report: report, isUnchanged: isUnchanged)

@@ -8,18 +8,19 @@ extension PlannerFactory {
     public func discover() -> DiscoveryReport {
         discoveryLock.withLock { runs in
             runs += 1
-            let (previous, previousByPath) = state.withLock { ($0.bundleOrder, $0.bundles) }
+            let (previous, previousIndex) = state.withLock { ($0.bundleOrder, $0.bundleIndex) }
             let engine = DiscoveryEngine(
                 pluginPath: configuration.pluginPath,
                 scanner: BundleScanner(isDeep: configuration.isDeepFingerprint))
-            let pass = engine.run(previous: previous, previousByPath: previousByPath)
+            let pass = engine.run(previous: previous, previousIndex: previousIndex)
             let report = pass.report
             state.withLock { state in
                 state.warnings = report.warnings
                 state.lastDiscovery = report
                 state.hasDiscovered = true
                 if !pass.isUnchanged {
-                    state.bundles = Dictionary(pass.bundles.map { ($0.location.path, $0) }, uniquingKeysWith: { first, _ in first })
+                    state.bundleIndex = Dictionary(
+                        pass.bundles.indices.map { (pass.bundles[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
                     state.bundleOrder = pass.bundles
                     Self.rebuildRegistry(&state)
                 }

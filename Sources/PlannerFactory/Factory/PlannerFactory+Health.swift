@@ -5,13 +5,14 @@ extension PlannerFactory {
     /// the library is present; for created instances, their own `health()`. Planners that are not
     /// active are listed as not checked, with their reason.
     public func health() -> HealthReport {
-        let (records, bundles, instances) = state.withLock { ($0.records, $0.bundles, $0.instances) }
+        let (records, bundles, bundleIndex, instances) = state.withLock { ($0.records, $0.bundleOrder, $0.bundleIndex, $0.instances) }
         let isDeep = configuration.isDeepFingerprint
         let checks = records.map { record -> HealthReport.Check in
             guard record.isActive else {
                 return .init(name: record.name, status: record.status, isHealthy: nil, detail: record.reason ?? "not active")
             }
-            if let path = record.path, let bundle = bundles[path] {
+            if let path = record.path, let position = bundleIndex[path] {
+                let bundle = bundles[position]
                 let current = BundleScanner(isDeep: isDeep).currentFingerprint(of: bundle.location, library: bundle.library)
                 if current != bundle.fingerprint {
                     return .init(name: record.name, status: record.status, isHealthy: false,

@@ -32,8 +32,10 @@ public final class PlannerFactory: Sendable {
     /// Everything that changes, guarded by `state`.
     struct State: Sendable {
         var builtins: [BuiltinPlanner] = []
-        var bundles: [String: ScannedBundle] = [:]
+        /// The bundles of the last discovery, in plugin-path order.
         var bundleOrder: [ScannedBundle] = []
+        /// Bundle path → index in `bundleOrder`.
+        var bundleIndex: [String: Int] = [:]
         var records: [PlannerRecord] = []
         /// Name → index in `records` of the planner that owns the name.
         var owners: [String: Int] = [:]

@@ -1,17 +1,18 @@
-/// Checks that a manifest's library path stays inside its bundle, first as text.
+/// Checks that a manifest's library path stays inside its bundle, first as text (over bytes).
 enum LibraryPath {
     /// Why `path` leaves the bundle or is unusable as text; `nil` when it is fine.
     static func textualProblem(_ path: String) -> String? {
-        if path.utf8.contains(0) { return "contains a NUL byte" }
-        if path.hasPrefix("/") { return "is absolute; it must be relative to the bundle folder" }
+        let bytes = path.utf8
+        if bytes.contains(0) { return "contains a NUL byte" }
+        if bytes.first == UInt8(ascii: "/") { return "is absolute; it must be relative to the bundle folder" }
         var depth = 0
-        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
-            switch component {
-            case ".": continue
-            case "..":
+        for component in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) {
                 depth -= 1
                 if depth < 0 { return "leaves the bundle folder (through \"..\")" }
-            default: depth += 1
+            } else {
+                depth += 1
             }
         }
         if depth == 0 { return "names the bundle folder itself, not a file in it" }

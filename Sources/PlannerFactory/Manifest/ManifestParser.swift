@@ -50,7 +50,9 @@ private struct FieldReader {
             throw problem("version", "\"\(version)\" is not a semantic version (expected MAJOR.MINOR.PATCH such as 1.2.0)")
         }
         var warnings: [String] = []
-        let unknown = object.filter { !PlannerManifest.knownFields.contains($0.key) }
+        // Most manifests have no unknown field: look before building a dictionary of them.
+        let hasUnknown = object.count > PlannerManifest.knownFields.count || object.keys.contains { !PlannerManifest.isKnownField($0) }
+        let unknown = hasUnknown ? object.filter { !PlannerManifest.isKnownField($0.key) } : [:]
         for key in unknown.keys.sorted() {
             warnings.append("\(file): unknown field \"\(key)\" is kept but not used")
         }

@@ -27,9 +27,14 @@ public struct PlannerManifest: Sendable, Hashable {
     }
 
     /// The fields schema 1 defines.
-    static let knownFields: Set<String> = [
+    static let knownFields: [String] = [
         "schema", "name", "version", "summary", "capabilities", "keywords", "rank", "boosts", "entry", "threadSafe",
     ]
+
+    /// Whether schema 1 defines `field` (a few string comparisons; no hashing).
+    static func isKnownField(_ field: String) -> Bool {
+        knownFields.contains(field)
+    }
 
     /// The largest manifest that is read: 1 MiB.
     public static let maximumSize = 1 << 20

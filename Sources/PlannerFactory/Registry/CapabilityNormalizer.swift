@@ -9,13 +9,18 @@ enum CapabilityNormalizer {
 
     /// Normalized, empty ones dropped, duplicates removed (first occurrence kept).
     static func normalize(_ terms: [String]) -> [String] {
-        var seen = Set<String>()
         var result: [String] = []
-        for term in terms {
-            let normalized = normalize(term)
-            if !normalized.isEmpty, seen.insert(normalized).inserted {
-                result.append(normalized)
+        result.reserveCapacity(terms.count)
+        if terms.count <= 32 {
+            // The usual short list: a linear search beats hashing every term.
+            for term in terms.lazy.map(normalize) where !term.isEmpty && !result.contains(term) {
+                result.append(term)
             }
+            return result
+        }
+        var seen = Set<String>()
+        for term in terms.lazy.map(normalize) where !term.isEmpty && seen.insert(term).inserted {
+            result.append(term)
         }
         return result
     }
