@@ -8,19 +8,17 @@ extension PlannerFactory {
     public func discover() -> DiscoveryReport {
         discoveryLock.withLock { runs in
             runs += 1
-            let (previous, previousIndex) = state.withLock { ($0.bundleOrder, $0.bundleIndex) }
+            let previous = state.withLock { $0.bundleOrder }
             let engine = DiscoveryEngine(
                 pluginPath: configuration.pluginPath,
                 scanner: BundleScanner(isDeep: configuration.isDeepFingerprint))
-            let pass = engine.run(previous: previous, previousIndex: previousIndex)
+            let pass = engine.run(previous: previous)
             let report = pass.report
             state.withLock { state in
                 state.warnings = report.warnings
                 state.lastDiscovery = report
                 state.hasDiscovered = true
                 if !pass.isUnchanged {
-                    state.bundleIndex = Dictionary(
-                        pass.bundles.indices.map { (pass.bundles[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
                     state.bundleOrder = pass.bundles
                     Self.rebuildRegistry(&state)
                 }

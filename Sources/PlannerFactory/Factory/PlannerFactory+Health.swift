@@ -5,7 +5,8 @@ extension PlannerFactory {
     /// the library is present; for created instances, their own `health()`. Planners that are not
     /// active are listed as not checked, with their reason.
     public func health() -> HealthReport {
-        let (records, bundles, bundleIndex, instances) = state.withLock { ($0.records, $0.bundleOrder, $0.bundleIndex, $0.instances) }
+        let (records, bundles, instances) = state.withLock { ($0.records, $0.bundleOrder, $0.instances) }
+        let bundleIndex = Dictionary(bundles.indices.map { (bundles[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
         let isDeep = configuration.isDeepFingerprint
         let checks = records.map { record -> HealthReport.Check in
             guard record.isActive else {

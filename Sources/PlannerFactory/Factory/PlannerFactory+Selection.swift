@@ -3,7 +3,14 @@ import PlannerKit
 extension PlannerFactory {
     /// Ranks every planner for a request. Not recorded in telemetry (use it for previews).
     public func rank(_ request: RankingRequest) -> Ranking {
-        let (records, index) = state.withLock { ($0.records, $0.rankingIndex) }
+        let (records, cached, generation) = state.withLock { ($0.records, $0.rankingIndex, $0.generation) }
+        if let cached { return Ranking(request: request, records: records, index: cached) }
+        // The first ranking since the registry changed builds the index, outside the lock, and
+        // keeps it unless the registry changed meanwhile.
+        let index = RankingIndex(records: records)
+        state.withLock { state in
+            if state.generation == generation { state.rankingIndex = index }
+        }
         return Ranking(request: request, records: records, index: index)
     }
 

@@ -34,12 +34,13 @@ public final class PlannerFactory: Sendable {
         var builtins: [BuiltinPlanner] = []
         /// The bundles of the last discovery, in plugin-path order.
         var bundleOrder: [ScannedBundle] = []
-        /// Bundle path → index in `bundleOrder`.
-        var bundleIndex: [String: Int] = [:]
         var records: [PlannerRecord] = []
         /// Name → index in `records` of the planner that owns the name.
         var owners: [String: Int] = [:]
-        var rankingIndex = RankingIndex(records: [])
+        /// Built on the first ranking after the registry changed (listing needs none).
+        var rankingIndex: RankingIndex?
+        /// Incremented whenever the registry is rebuilt.
+        var generation = 0
         var instances: [InstanceKey: PlannerInstance] = [:]
         var warnings: [String] = []
         var recentErrors = RingBuffer<ErrorEvent>(capacity: 50)
@@ -108,7 +109,8 @@ public final class PlannerFactory: Sendable {
             owners[record.name] = owners[record.name] ?? index
         }
         state.owners = owners
-        state.rankingIndex = RankingIndex(records: state.records)
+        state.rankingIndex = nil
+        state.generation += 1
         let live = Set(owners.keys)
         state.instances = state.instances.filter { live.contains($0.key.name) }
     }
