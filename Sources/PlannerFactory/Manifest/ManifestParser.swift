@@ -9,6 +9,15 @@ public enum ManifestParser {
     ///   - file: the manifest's path, for messages.
     /// - Returns: the manifest, or the first problem found.
     public static func parse(_ bytes: some Collection<UInt8>, file: String) -> Result<PlannerManifest, ManifestProblem> {
+        if let manifest = bytes.withContiguousStorageIfAvailable(ManifestFastDecoder.decode) ?? nil {
+            return .success(manifest)
+        }
+        return parseFully(bytes, file: file)
+    }
+
+    /// The full parser: a JSON tree, then every field validated with a precise message. Used
+    /// whenever the fast path gives up (unknown fields, escapes, any error).
+    static func parseFully(_ bytes: some Collection<UInt8>, file: String) -> Result<PlannerManifest, ManifestProblem> {
         let json: JSONValue
         do {
             json = try JSONValue(parsing: bytes)

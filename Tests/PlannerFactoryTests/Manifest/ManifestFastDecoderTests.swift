@@ -1,0 +1,85 @@
+import Testing
+@testable import PlannerFactory
+
+/// The fast path must agree with the full parser: whenever it decodes a manifest, the full parser
+/// accepts the same bytes and produces the same manifest; and it never accepts what the full
+/// parser rejects.
+@Suite struct ManifestFastDecoderTests {
+    static func fast(_ text: String) -> PlannerManifest? {
+        Array(text.utf8).withUnsafeBufferPointer(ManifestFastDecoder.decode)
+    }
+
+    static func full(_ text: String) -> PlannerManifest? {
+        try? ManifestParser.parseFully(Array(text.utf8), file: "planner.json").get()
+    }
+
+    @Test func decodesATypicalManifestLikeTheFullParser() throws {
+        let text = """
+            {"name": "grid-c", "version": "1.2.3-beta.1", "summary": "Grid planner – fast",
+             "capabilities": [" Grid", "ROUTE", "grid"], "keywords": ["route"], "rank": -3,
+             "boosts": {"Route": 2.5, "fast": 1e2}, "threadSafe": true, "schema": 1,
+             "entry": {"library": "lib/libgrid.so", "kind": "dylib"}}
+            """
+        let manifest = try #require(Self.fast(text))
+        #expect(manifest == Self.full(text))
+        #expect(manifest.descriptor.capabilities == ["grid", "route"])
+        #expect(manifest.descriptor.boosts == ["route": 2.5, "fast": 100])
+        #expect(manifest.descriptor.rank == -3)
+    }
+
+    @Test(arguments: [
+        #"{"name": "p", "version": "1.0.0", "author": "x", "entry": {"kind": "dylib", "library": "l.so"}}"#,
+        #"{"name": "p\u0041", "version": "1.0.0", "entry": {"kind": "dylib", "library": "l.so"}}"#,
+        #"{"name": "p", "version": "1.0.0", "rank": 1.5, "entry": {"kind": "dylib", "library": "l.so"}}"#,
+        #"{"name": "p", "name": "q", "version": "1.0.0", "entry": {"kind": "dylib", "library": "l.so"}}"#,
+        #"{"name": "p", "version": "1.0", "entry": {"kind": "dylib", "library": "l.so"}}"#,
+        #"{"name": "p", "version": "1.0.0", "entry": {"kind": "dylib", "library": "../l.so"}}"#,
+        #"{"name": "p", "version": "1.0.0", "capabilities": [" "], "entry": {"kind": "dylib", "library": "l.so"}}"#,
+        #"{"name": "p", "version": "1.0.0", "boosts": {"a": 01}, "entry": {"kind": "dylib", "library": "l.so"}}"#,
+        #"{"name": "p", "version": "1.0.0", "entry": {"kind": "dylib", "library": "l.so"}} x"#,
+        #"{"name": "p", "version": "1.0.0", "schema": 2, "entry": {"kind": "dylib", "library": "l.so"}}"#,
+        "\u{FEFF}{\"name\": \"p\", \"version\": \"1.0.0\", \"entry\": {\"kind\": \"dylib\", \"library\": \"l.so\"}}",
+    ])
+    func givesUpOnAnythingUnusual(text: String) {
+        #expect(Self.fast(text) == nil)
+    }
+
+    /// Random manifests and random one-byte corruptions of them: wherever the fast path decodes,
+    /// the full parser agrees exactly.
+    @Test func agreesWithTheFullParserOnRandomInputs() {
+        var generator = SplitMix(seed: 42)
+        let pieces = ["\"name\": \"p-1\"", "\"version\": \"2.0.0+b.1\"", "\"summary\": \"s\"",
+                      "\"capabilities\": [\"A\", \"b\", \"a\"]", "\"keywords\": []", "\"rank\": 7",
+                      "\"boosts\": {\"x\": -0.5}", "\"threadSafe\": false",
+                      "\"entry\": {\"kind\": \"dylib\", \"library\": \"./l.so\"}"]
+        var decoded = 0
+        for _ in 0..<3000 {
+            var chosen = pieces.filter { _ in generator.next() % 4 != 0 }
+            chosen.shuffle(using: &generator)
+            var bytes = Array(("{" + chosen.joined(separator: ", ") + "}").utf8)
+            if generator.next() % 2 == 0, !bytes.isEmpty {
+                let position = Int(generator.next() % UInt64(bytes.count))
+                bytes[position] = UInt8(truncatingIfNeeded: generator.next() % 128)
+            }
+            let fast = bytes.withUnsafeBufferPointer(ManifestFastDecoder.decode)
+            if let fast {
+                decoded += 1
+                #expect((try? ManifestParser.parseFully(bytes, file: "planner.json").get()) == fast)
+            }
+        }
+        #expect(decoded > 300, "the fast path decodes the plain manifests")
+    }
+}
+
+/// A small deterministic random number generator for reproducible random tests.
+struct SplitMix: RandomNumberGenerator {
+    private var state: UInt64
+    init(seed: UInt64) { state = seed }
+    mutating func next() -> UInt64 {
+        state &+= 0x9E37_79B9_7F4A_7C15
+        var z = state
+        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+        return z ^ (z >> 31)
+    }
+}
