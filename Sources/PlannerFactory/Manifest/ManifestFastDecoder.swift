@@ -112,7 +112,10 @@ struct ManifestFastDecoder {
     }
 
     private mutating func string() -> String? {
-        rawString().flatMap { String(validating: $0, as: UTF8.self) }
+        guard let raw = rawString() else { return nil }
+        // ASCII needs no validation (the validating initializer is slow, unspecialized code).
+        if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
+        return String(validating: raw, as: UTF8.self)
     }
 
     private mutating func stringArray() -> [String]? {
