@@ -1,0 +1,32 @@
+#ifndef BENCHMARK_SHIMS_H
+#define BENCHMARK_SHIMS_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/// The syscall floor of discovery, single-threaded and without parsing: list `folder` with
+/// opendir/readdir and, for every entry not starting with '.', stat `<folder>/<entry>/planner.json`
+/// and open, read and close it.
+///
+/// Returns the number of manifests read, or -1 (errno set) when `folder` cannot be listed.
+/// `*bytes` receives the number of manifest bytes read.
+int64_t benchmark_floor_scan(const char *folder, int64_t *bytes);
+
+/// The least a fast rediscovery must do, single-threaded: list `folder` and, for every entry not
+/// starting with '.', `fstatat` `<entry>/planner.json` and `<entry>/<library>` relative to the
+/// folder's descriptor.
+///
+/// Returns the number of bundles whose two files exist, or -1 (errno set) when `folder` cannot be
+/// listed.
+int64_t benchmark_stat_scan(const char *folder, const char *library);
+
+/// Runs `argv[0]` (a path; PATH is not searched) with `argv`, the current environment plus the
+/// `KEY=VALUE` entries of `extra_environment` (NULL-terminated; may be NULL), stdin and stderr on
+/// /dev/null and stdout captured into `output` (at most `capacity - 1` bytes, NUL-terminated).
+///
+/// Returns 0 and fills `*exit_status` (the raw wait status), or an errno value when the child
+/// could not be started.
+int benchmark_run_capturing(const char *const argv[], const char *const extra_environment[],
+                            char *output, size_t capacity, int *exit_status);
+
+#endif

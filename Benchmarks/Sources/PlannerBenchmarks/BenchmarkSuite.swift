@@ -1,0 +1,116 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs every measurement for each size and collects the report's rows.
+struct BenchmarkSuite {
+    /// Sizes whose rows carry targets (the others are reported only).
+    static let targetSize = 10_000
+
+    var sizes: [Int]
+    /// Rounds of the discovery measurements (after one warm-up round).
+    var rounds: Int
+    /// Samples of the ranking measurement (after warm-up).
+    var rankingSamples: Int
+    /// Appends per telemetry batch, and batches.
+    var telemetryBatch: Int
+    var telemetryBatches: Int
+    /// Runs of the CLI for its peak RSS; the CLI and the `peak-rss` helper, when both are there.
+    var memoryRuns: Int
+    var memoryTools: (helper: String, factory: String)?
+    var keepsBundles: Bool
+
+    func run() throws(BenchmarkFailure) -> [BenchmarkResult] {
+        let generator = try BundleGenerator.makeTemporaryRoot()
+        defer {
+            if keepsBundles { progress("bundles kept in \(generator.root)") } else { generator.removeAll() }
+        }
+        let state = generator.root + "/state"
+        try SystemError.check(mkdir(state, 0o755), "mkdir \(state)")
+        var results: [BenchmarkResult] = []
+        for size in sizes {
+            progress("N=\(size): generating bundles")
+            let folder = try generator.generate(count: size)
+            sync()  // write the new files back now, not while something is being timed
+            results += try discoveryAndRanking(folder: folder, size: size, state: state)
+            if let memoryTools {
+                progress("N=\(size): factory list (peak RSS)")
+                let measurement = PeakMemoryMeasurement(
+                    helper: memoryTools.helper, factoryExecutable: memoryTools.factory, folder: folder, stateDirectory: state)
+                results += try peakMemory(measurement, size: size)
+            }
+        }
+        progress("telemetry appends")
+        let telemetry = TelemetryMeasurement(batch: telemetryBatch)
+        let appends = try Sampler.run([telemetry], warmUp: 1, rounds: telemetryBatches)
+        results.append(BenchmarkResult(
+            measurement: "telemetry recordSelection", size: nil, quantity: .time(appends[0]),
+            target: .timeAtMost(.nanoseconds(100)),
+            note: "batches of \(telemetryBatch) appends into a full ring of 1000; median of batch time / \(telemetryBatch)"))
+        return results
+    }
+
+    private func discoveryAndRanking(folder: String, size: Int, state: String) throws(BenchmarkFailure) -> [BenchmarkResult] {
+        let isTargetSize = size == Self.targetSize
+        let floor = FloorMeasurement(folder: folder, expectedBundles: size)
+        let statFloor = StatFloorMeasurement(folder: folder, library: BundleGenerator.libraryName, expectedBundles: size)
+        let discovery = DiscoveryMeasurement(
+            configuration: BenchmarkConfiguration.make(folder: folder, stateDirectory: state), expectedBundles: size)
+        let fast = try RediscoveryMeasurement(folder: folder, stateDirectory: state, isDeep: false, expectedBundles: size)
+        let deep = try RediscoveryMeasurement(folder: folder, stateDirectory: state, isDeep: true, expectedBundles: size)
+        progress("N=\(size): floor, discovery, rediscovery (\(rounds) rounds)")
+        let samples = try Sampler.run([floor, statFloor, discovery, fast, deep], warmUp: 1, rounds: rounds)
+        let floorMedian = samples[0].median
+        let bytes = try NativeCalls.floorScan(folder).bytes
+
+        progress("N=\(size): ranking (\(rankingSamples) samples)")
+        let ranking = try RankingMeasurement(factory: fast.factory)
+        let rankings = try Sampler.run([ranking], warmUp: 10, rounds: rankingSamples)
+        guard ranking.rankedCount == size, ranking.winner != nil else {
+            throw BenchmarkFailure("ranking ranked \(ranking.rankedCount) planners (expected \(size)) and found no winner")
+        }
+        return [
+            BenchmarkResult(
+                measurement: "floor (C, 1 thread)", size: size, quantity: .time(samples[0]),
+                note: "opendir/readdir, then stat, open, read, close each manifest (\(bytes / size) bytes on average); no parsing"),
+            BenchmarkResult(
+                measurement: "floor per bundle", size: size,
+                quantity: .time(samples[0].divided(by: size))),
+            BenchmarkResult(
+                measurement: "stat floor (C, 1 thread)", size: size, quantity: .time(samples[1]), floor: floorMedian,
+                note: "opendir/readdir, then fstatat each manifest and library (relative to the folder): what a fast rediscovery must do"),
+            BenchmarkResult(
+                measurement: "discovery (first discover)", size: size, quantity: .time(samples[2]),
+                floor: floorMedian, target: isTargetSize ? .ratioAtMost(1.5) : nil),
+            BenchmarkResult(
+                measurement: "rediscovery, unchanged, fast", size: size, quantity: .time(samples[3]),
+                floor: floorMedian, target: .ratioAtMost(0.3)),
+            BenchmarkResult(
+                measurement: "rediscovery, unchanged, deep", size: size, quantity: .time(samples[4]),
+                floor: floorMedian),
+            BenchmarkResult(
+                measurement: "rank + winner + top 10", size: size, quantity: .time(rankings[0]),
+                target: isTargetSize ? .timeAtMost(.milliseconds(1)) : nil,
+                note: "5 required capabilities (a winner exists), a 10-word objective"),
+        ]
+    }
+
+    private func peakMemory(_ measurement: PeakMemoryMeasurement, size: Int) throws(BenchmarkFailure) -> [BenchmarkResult] {
+        let outcome = try measurement.run(times: memoryRuns)
+        return [
+            BenchmarkResult(
+                measurement: "factory list peak RSS", size: size, quantity: .bytes(outcome.peakResidentBytes),
+                target: size == Self.targetSize ? .bytesBelow(64 << 20) : nil,
+                note: "ru_maxrss of `factory list --plugin-path FOLDER > /dev/null`, from wait4 in the peak-rss helper"),
+            BenchmarkResult(
+                measurement: "factory list wall time", size: size, quantity: .time(Samples(outcome.timings)),
+                note: "process start to exit, text output to /dev/null; CPU is the child's user + system time"),
+        ]
+    }
+}
+
+/// A progress line on standard error, so standard output holds only the report.
+func progress(_ message: String) {
+    var line = "… " + message + "\n"
+    line.withUTF8 { _ = write(2, $0.baseAddress, $0.count) }
+}

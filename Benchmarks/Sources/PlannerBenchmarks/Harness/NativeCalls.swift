@@ -1,0 +1,67 @@
+import BenchmarkShims
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The C side of the benchmarks. The only Swift file that imports `BenchmarkShims`.
+enum NativeCalls {
+    /// Runs the single-threaded C floor over a plugin-path folder once.
+    /// - Returns: how many manifests it read and their total size.
+    static func floorScan(_ folder: String) throws(BenchmarkFailure) -> (manifests: Int, bytes: Int) {
+        var bytes: Int64 = 0
+        let count = benchmark_floor_scan(folder, &bytes)
+        guard count >= 0 else { throw BenchmarkFailure("the floor cannot list \(folder): \(SystemError.message())") }
+        return (Int(count), Int(bytes))
+    }
+
+    /// Runs the single-threaded C loop that lists the folder and `fstatat`s each bundle's manifest
+    /// and library once. - Returns: how many bundles had both files.
+    static func statScan(_ folder: String, library: String) throws(BenchmarkFailure) -> Int {
+        let count = benchmark_stat_scan(folder, library)
+        guard count >= 0 else { throw BenchmarkFailure("the stat loop cannot list \(folder): \(SystemError.message())") }
+        return Int(count)
+    }
+
+    /// What a program run under the `peak-rss` helper reported.
+    struct ChildUsage {
+        /// The exit code, or `nil` when it was killed by a signal.
+        var exitCode: Int32?
+        /// Its peak resident set size in bytes (`ru_maxrss` from `wait4` in the helper).
+        var peakResidentBytes: Int
+        /// Its user + system CPU time.
+        var cpuTime: Duration
+    }
+
+    /// Runs `arguments` (a program's path, then its arguments) under the `peak-rss` helper, with
+    /// `environment` (`KEY=VALUE` entries) added to this process's environment.
+    static func runMeasuringPeakRSS(
+        helper: String, _ arguments: [String], environment: [String]
+    ) throws(BenchmarkFailure) -> ChildUsage {
+        var output = [CChar](repeating: 0, count: 256)
+        var status: Int32 = 0
+        let error = withCStrings([helper] + arguments) { argv in
+            withCStrings(environment) { envp in benchmark_run_capturing(argv, envp, &output, output.count, &status) }
+        }
+        guard error == 0 else { throw BenchmarkFailure("cannot run \(helper): \(String(cString: strerror(error)))") }
+        let line = String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        var fields: [Substring: Int] = [:]
+        for field in line.split(whereSeparator: \.isWhitespace) {
+            let parts = field.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, let value = Int(parts[1]) { fields[parts[0]] = value }
+        }
+        guard status == 0, let kib = fields["max_rss_kib"], let cpu = fields["cpu_us"], let childStatus = fields["status"] else {
+            throw BenchmarkFailure("\(helper) failed (wait status \(status)) and printed \"\(line)\"")
+        }
+        let exited = childStatus & 0x7f == 0
+        return ChildUsage(exitCode: exited ? Int32((childStatus >> 8) & 0xff) : nil, peakResidentBytes: kib * 1024, cpuTime: .microseconds(cpu))
+    }
+
+    /// Calls `body` with a NULL-terminated array of C strings that lives as long as the call.
+    private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
+        let copies = strings.map { strdup($0) }
+        defer { copies.forEach { free($0) } }
+        let pointers = copies.map { UnsafePointer($0) } + [nil]
+        return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
+    }
+}

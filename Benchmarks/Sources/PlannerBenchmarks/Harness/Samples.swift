@@ -1,0 +1,45 @@
+/// The samples of one measurement, each already divided by the operations it timed.
+struct Samples {
+    /// Wall times, shortest first.
+    let sorted: [Duration]
+    /// CPU times, shortest first (not paired with `sorted`).
+    let sortedCPU: [Duration]
+
+    init(_ timings: [Timing]) {
+        precondition(!timings.isEmpty, "a measurement needs at least one sample")
+        sorted = timings.map(\.wall).sorted()
+        sortedCPU = timings.map(\.cpu).sorted()
+    }
+
+    private init(sorted: [Duration], sortedCPU: [Duration]) {
+        self.sorted = sorted
+        self.sortedCPU = sortedCPU
+    }
+
+    /// Every sample divided by `count` (per bundle instead of per scan).
+    func divided(by count: Int) -> Samples {
+        Samples(sorted: sorted.map { $0 / count }, sortedCPU: sortedCPU.map { $0 / count })
+    }
+
+    /// The median wall time (the mean of the two middle samples for an even count).
+    var median: Duration { Self.median(sorted) }
+    /// The median CPU time.
+    var medianCPU: Duration { Self.median(sortedCPU) }
+
+    var minimum: Duration { sorted[0] }
+    var maximum: Duration { sorted[sorted.count - 1] }
+    var count: Int { sorted.count }
+
+    private static func median(_ sorted: [Duration]) -> Duration {
+        let middle = sorted.count / 2
+        return sorted.count.isMultiple(of: 2) ? (sorted[middle - 1] + sorted[middle]) / 2 : sorted[middle]
+    }
+}
+
+extension Duration {
+    /// The duration in seconds, as a `Double`.
+    var seconds: Double {
+        let (seconds, attoseconds) = components
+        return Double(seconds) + Double(attoseconds) * 1e-18
+    }
+}

@@ -1,0 +1,98 @@
+import ArgumentParser
+import PlannerKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `PlannerBenchmarks [--quick] [--json PATH] [--factory PATH] [--sizes 1000,10000]`: generates
+/// bundles, measures discovery, rediscovery, ranking, telemetry and the CLI's peak RSS against a
+/// C floor from the same run, and prints a table (and JSON when asked).
+@main
+struct PlannerBenchmarksCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "PlannerBenchmarks",
+        abstract: "Benchmarks of PlannerFactory: medians, with ratios to a C syscall floor measured in the same run.")
+
+    @Flag(help: "Fewer rounds and smaller batches: a quick look, not a result to quote.")
+    var quick = false
+
+    @Option(help: "Also write the results as JSON to this file.")
+    var json: String?
+
+    @Option(help: "The `factory` CLI to measure peak RSS of (default: `factory` beside this executable).")
+    var factory: String?
+
+    @Option(help: "Comma-separated bundle counts.")
+    var sizes = "1000,10000"
+
+    @Option(help: "Rounds of the discovery measurements (default 7, 3 with --quick), after one warm-up round.")
+    var rounds: Int?
+
+    @Flag(help: "Keep the generated bundles and print where they are.")
+    var keep = false
+
+    func run() throws {
+        let counts = sizes.split(separator: ",").map { Int(String($0.filter { !$0.isWhitespace })) ?? 0 }
+        guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else {
+            throw ValidationError("--sizes takes positive whole numbers separated by commas, such as 1000,10000.")
+        }
+        let suite = BenchmarkSuite(
+            sizes: counts,
+            rounds: max(1, rounds ?? (quick ? 3 : 7)),
+            rankingSamples: quick ? 21 : 101,
+            telemetryBatch: quick ? 200_000 : 1_000_000,
+            telemetryBatches: quick ? 3 : 7,
+            memoryRuns: quick ? 1 : 3,
+            memoryTools: try memoryTools(),
+            keepsBundles: keep)
+        let loadBefore = LoadAverage.read()
+        let results = try suite.run()
+        let loadAfter = LoadAverage.read()
+        print(ReportTable.render(results))
+        let misses = results.filter { $0.isPassing == false }
+        print(misses.isEmpty ? "\nEvery target met." : "\n\(misses.count) target(s) missed.")
+        print("Ratios are wall-time medians over the C floor's median from the same run. CPU is the process's")
+        print("CPU time over the same part (all threads). \(cores) cores; 1-minute load average \(loadBefore ?? "?") before,")
+        print("\(loadAfter ?? "?") after: other work on the machine inflates wall times much more than CPU times.")
+        if let json {
+            let document: JSONValue = [
+                "quick": .bool(quick),
+                "cores": .number(Double(cores)),
+                "loadAverageBefore": loadBefore.map(JSONValue.string) ?? .null,
+                "loadAverageAfter": loadAfter.map(JSONValue.string) ?? .null,
+                "results": .array(results.map(\.json)),
+            ]
+            try write(document.serialized(pretty: true) + "\n", to: json)
+        }
+    }
+
+    private var cores: Int { sysconf(Int32(_SC_NPROCESSORS_ONLN)) }
+
+    /// The `peak-rss` helper and the `factory` CLI: `--factory` or each beside this executable.
+    private func memoryTools() throws -> (helper: String, factory: String)? {
+        if let factory, access(factory, X_OK) != 0 {
+            throw ValidationError("--factory \(factory) is not an executable file.")
+        }
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let own = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+        let folder = String(own[..<(own.lastIndex(of: "/") ?? own.endIndex)])
+        let helper = folder + "/peak-rss"
+        let cli = factory ?? folder + "/factory"
+        guard access(helper, X_OK) == 0, access(cli, X_OK) == 0 else {
+            progress("no `peak-rss` or `factory` beside this executable: peak RSS is skipped (scripts/benchmark builds both)")
+            return nil
+        }
+        return (helper, cli)
+    }
+
+    private func write(_ text: String, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw BenchmarkFailure("cannot write \(path): \(SystemError.message())") }
+        defer { close(descriptor) }
+        var text = text
+        let written = text.withUTF8 { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+        guard written == text.utf8.count else { throw BenchmarkFailure("cannot write \(path): \(SystemError.message())") }
+    }
+}
