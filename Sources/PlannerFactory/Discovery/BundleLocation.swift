@@ -38,7 +38,11 @@ enum BundleLister {
             case .failure(let error):
                 warnings.append(describe(folder: folder, error: error))
             case .success(let entries):
-                let sorted = entries.sorted { $0.displayName.precedesInByteOrder($1.displayName) }
+                // For ASCII names the standard comparison is byte order, and much faster.
+                let isASCII = entries.allSatisfy { $0.displayName.utf8.allSatisfy { $0 < 0x80 } }
+                let sorted = isASCII
+                    ? entries.sorted { $0.displayName < $1.displayName }
+                    : entries.sorted { $0.displayName.precedesInByteOrder($1.displayName) }
                 for entry in sorted where !entry.displayName.hasPrefix(".") {
                     if let location = classify(entry, in: folder, searchIndex: index) {
                         locations.append(location)

@@ -9,11 +9,11 @@ struct LibraryCheck {
     /// The library's `stat` (for the fingerprint) and what is wrong with it, if anything
     /// (completing a sentence that starts with the library path).
     func run() -> (Result<FileSystem.Status, Errno>, String?) {
-        var relative = ""
         var sawLink = false
         var last: Result<FileSystem.Status, Errno> = .failure(Errno(0))
-        for component in library.split(separator: "/") where component != "." {
-            relative += relative.isEmpty ? String(component) : "/" + component
+        // Each prefix of the path in turn; the usual "libplanner.so" is one step, no splitting.
+        let prefixes = library.utf8.contains(UInt8(ascii: "/")) ? Self.prefixes(of: library) : [library]
+        for relative in prefixes {
             let target = location.locate(relative, in: folder)
             last = FileSystem.linkStatus(target.path, at: target.directory)
             switch last {
@@ -46,6 +46,17 @@ struct LibraryCheck {
             return (last, "is \(status.isDirectory ? "a folder" : "not a regular file"), not a library file")
         }
         return (last, nil)
+    }
+
+    /// `a`, `a/b`, `a/b/c.so` for `a/b/c.so` (`.` components skipped).
+    private static func prefixes(of path: String) -> [String] {
+        var prefixes: [String] = []
+        var relative = ""
+        for component in path.split(separator: "/") where component != "." {
+            relative += relative.isEmpty ? String(component) : "/" + component
+            prefixes.append(relative)
+        }
+        return prefixes
     }
 
     /// Whether the path has a `..` component (a byte scan; no string searching).

@@ -103,16 +103,10 @@ public final class PlannerFactory: Sendable {
     /// Rebuilds records, name owners and the ranking index from builtins and scanned bundles.
     static func rebuildRegistry(_ state: inout State) {
         let builtinRecords = state.builtins.map { PlannerRecord(builtin: $0.descriptor) }
-        state.records = RegistryAssembler.assemble(builtins: builtinRecords, bundles: state.bundleOrder)
-        var owners: [String: Int] = [:]
-        for (index, record) in state.records.enumerated() where record.status != .invalid && record.status != .shadowed {
-            owners[record.name] = owners[record.name] ?? index
-        }
-        state.owners = owners
+        (state.records, state.owners) = RegistryAssembler.assemble(builtins: builtinRecords, bundles: state.bundleOrder)
         state.rankingIndex = nil
         state.generation += 1
-        let live = Set(owners.keys)
-        state.instances = state.instances.filter { live.contains($0.key.name) }
+        state.instances = state.instances.filter { state.owners[$0.key.name] != nil }
     }
 
     /// Remembers an error for diagnostics and returns it, so call sites can `throw remember(error)`.
