@@ -25,28 +25,27 @@ struct BundleScanner: Sendable {
             return invalid(location, problem, fingerprint: listingFingerprint(location))
         }
         let deep = isDeep ? (knownDeepFingerprint ?? Fingerprint.deep(folder: location.path)) : nil
-        let manifestPath = location.manifestPath
         let manifest = location.locate("planner.json", in: folder)
-        switch FileSystem.readFile(manifest.path, at: manifest.directory, limit: PlannerManifest.maximumSize) {
+        let read = FileSystem.withContents(of: manifest.path, at: manifest.directory, limit: PlannerManifest.maximumSize) {
+            bytes, status in (ManifestParser.parse(bytes, file: { location.manifestPath }), status)
+        }
+        switch read {
         case .failure(let failure):
             let fingerprint = deep ?? Fingerprint.fast(manifest: FileSystem.status(manifest.path, at: manifest.directory), entry: nil)
-            return invalid(location, describe(failure, manifestPath), fingerprint: fingerprint)
-        case .success(let (bytes, manifestStatus)):
-            switch ManifestParser.parse(bytes, file: manifestPath) {
-            case .failure(let problem):
-                let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: nil)
-                return invalid(location, problem.description, fingerprint: fingerprint, name: problem.usableName)
-            case .success(let parsed):
-                let library = parsed.entry.library
-                let (entryStatus, problem) = LibraryCheck(location: location, folder: folder, library: library).run()
-                let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: entryStatus)
-                var record = PlannerRecord(manifest: parsed, path: location.path, fingerprint: fingerprint)
-                if let problem {
-                    record.status = .invalid
-                    record.reason = "\(manifestPath): field \"entry.library\": \"\(library)\" \(problem)"
-                }
-                return ScannedBundle(location: location, fingerprint: fingerprint, library: library, record: record)
+            return invalid(location, describe(failure, location.manifestPath), fingerprint: fingerprint)
+        case .success(let (.failure(problem), manifestStatus)):
+            let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: nil)
+            return invalid(location, problem.description, fingerprint: fingerprint, name: problem.usableName)
+        case .success(let (.success(parsed), manifestStatus)):
+            let library = parsed.entry.library
+            let (entryStatus, problem) = LibraryCheck(location: location, folder: folder, library: library).run()
+            let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: entryStatus)
+            var record = PlannerRecord(manifest: parsed, path: location.path, fingerprint: fingerprint)
+            if let problem {
+                record.status = .invalid
+                record.reason = "\(location.manifestPath): field \"entry.library\": \"\(library)\" \(problem)"
             }
+            return ScannedBundle(location: location, fingerprint: fingerprint, library: library, record: record)
         }
     }
 

@@ -96,9 +96,13 @@ enum FileSystem {
     static let typeLink = UInt8(DT_LNK)
     static let typeUnknown = UInt8(DT_UNKNOWN)
 
-    /// Reads a whole file of at most `limit` bytes, relative to `directory`; also returns its `fstat`.
+    /// Reads a whole file of at most `limit` bytes, relative to `directory`, and passes its
+    /// contents (in a temporary buffer, on the stack when small) and its `fstat` to `body`.
     /// Reads the size `fstat` reported, and stops there.
-    static func readFile(_ path: String, at directory: Int32 = currentFolder, limit: Int) -> Result<(bytes: [UInt8], status: Status), ReadFailure> {
+    static func withContents<T>(
+        of path: String, at directory: Int32 = currentFolder, limit: Int,
+        _ body: (UnsafeBufferPointer<UInt8>, Status) -> T
+    ) -> Result<T, ReadFailure> {
         let descriptor = openat(directory, path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return .failure(.system(Errno(errno))) }
         defer { close(descriptor) }
@@ -108,21 +112,19 @@ enum FileSystem {
         guard !status.isDirectory else { return .failure(.system(Errno(EISDIR))) }
         guard status.size <= UInt64(limit) else { return .failure(.tooLarge(status.size)) }
         let expected = Int(status.size)
-        var bytes = [UInt8](repeating: 0, count: expected)
-        var total = 0
-        while total < expected {
-            let count = bytes.withUnsafeMutableBytes { buffer in
-                read(descriptor, buffer.baseAddress.map { $0 + total }, expected - total)
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, expected)) { buffer in
+            var total = 0
+            while total < expected {
+                let count = read(descriptor, buffer.baseAddress.map { $0 + total }, expected - total)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return .failure(.system(Errno(errno)))
+                }
+                if count == 0 { break }  // the file shrank since fstat
+                total += count
             }
-            if count < 0 {
-                if errno == EINTR { continue }
-                return .failure(.system(Errno(errno)))
-            }
-            if count == 0 { break }  // the file shrank since fstat
-            total += count
+            return .success(body(UnsafeBufferPointer(rebasing: buffer[..<total]), status))
         }
-        bytes.removeSubrange(total...)
-        return .success((bytes, status))
     }
 
     /// Why reading a file failed.

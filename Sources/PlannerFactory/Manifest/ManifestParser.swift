@@ -9,10 +9,15 @@ public enum ManifestParser {
     ///   - file: the manifest's path, for messages.
     /// - Returns: the manifest, or the first problem found.
     public static func parse(_ bytes: some Collection<UInt8>, file: String) -> Result<PlannerManifest, ManifestProblem> {
+        parse(bytes, file: { file })
+    }
+
+    /// Parses a manifest; `file` is only asked for when there is a problem to report.
+    static func parse(_ bytes: some Collection<UInt8>, file: () -> String) -> Result<PlannerManifest, ManifestProblem> {
         if let manifest = bytes.withContiguousStorageIfAvailable(ManifestFastDecoder.decode) ?? nil {
             return .success(manifest)
         }
-        return parseFully(bytes, file: file)
+        return parseFully(bytes, file: file())
     }
 
     /// The full parser: a JSON tree, then every field validated with a precise message. Used
