@@ -24,16 +24,26 @@ struct BundleLocation: Sendable, Hashable {
 /// Lists the bundle folders of the plugin path: every immediate sub-folder (or link to one) of
 /// each search-path folder, hidden names (starting with ".") excepted, in name byte order.
 enum BundleLister {
-    static func list(pluginPath: [String]) -> (locations: [BundleLocation], warnings: [String]) {
-        var locations: [BundleLocation] = []
-        var warnings: [String] = []
+    /// The search folders of a plugin path, without trailing slashes, each once (first place),
+    /// with their position in the path; and the folders listed more than once.
+    static func searchFolders(_ pluginPath: [String]) -> (folders: [(index: Int, folder: String)], repeated: [String]) {
         var seen = Set<String>()
+        var folders: [(index: Int, folder: String)] = []
+        var repeated: [String] = []
         for (index, rawFolder) in pluginPath.enumerated() {
             let folder = rawFolder.count > 1 && rawFolder.hasSuffix("/") ? String(rawFolder.dropLast()) : rawFolder
-            guard seen.insert(folder).inserted else {
-                warnings.append("The plugin path lists \"\(folder)\" more than once; only its first place counts.")
-                continue
-            }
+            if seen.insert(folder).inserted { folders.append((index, folder)) } else { repeated.append(folder) }
+        }
+        return (folders, repeated)
+    }
+
+    /// Lists every bundle; with a watcher, each search folder is watched before it is listed.
+    static func list(pluginPath: [String], watcher: ChangeWatcher? = nil) -> (locations: [BundleLocation], warnings: [String]) {
+        var locations: [BundleLocation] = []
+        let (folders, repeated) = searchFolders(pluginPath)
+        var warnings = repeated.map { "The plugin path lists \"\($0)\" more than once; only its first place counts." }
+        for (index, folder) in folders {
+            watcher?.watchSearchFolder(folder)
             switch FileSystem.listFolder(folder) {
             case .failure(let error):
                 warnings.append(describe(folder: folder, error: error))

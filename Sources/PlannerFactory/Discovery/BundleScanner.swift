@@ -27,32 +27,37 @@ struct BundleScanner: Sendable {
         let deep = isDeep ? (knownDeepFingerprint ?? Fingerprint.deep(folder: location.path)) : nil
         let manifest = location.locate("planner.json", in: folder)
         let read = FileSystem.withContents(of: manifest.path, at: manifest.directory, limit: PlannerManifest.maximumSize) {
-            bytes, status in (ManifestParser.parse(bytes, file: { location.manifestPath }), status)
+            bytes, status, isLink in (ManifestParser.parse(bytes, file: { location.manifestPath }), status, isLink)
         }
         switch read {
         case .failure(let failure):
             let fingerprint = deep ?? Fingerprint.fast(manifest: FileSystem.status(manifest.path, at: manifest.directory), entry: nil)
             return invalid(location, describe(failure, location.manifestPath), fingerprint: fingerprint)
-        case .success(let (.failure(problem), manifestStatus)):
+        case .success(let (.failure(problem), manifestStatus, isLink)):
             let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: nil)
-            return invalid(location, problem.description, fingerprint: fingerprint, name: problem.usableName)
-        case .success(let (.success(parsed), manifestStatus)):
+            var bundle = invalid(location, problem.description, fingerprint: fingerprint, name: problem.usableName)
+            bundle.isWatchable = !isLink
+            return bundle
+        case .success(let (.success(parsed), manifestStatus, isLink)):
             let library = parsed.entry.library
-            let (entryStatus, problem) = LibraryCheck(location: location, folder: folder, library: library).run()
-            let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: entryStatus)
+            let check = LibraryCheck(location: location, folder: folder, library: library).run()
+            let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: check.status)
             var record = PlannerRecord(manifest: parsed, path: location.path, fingerprint: fingerprint)
-            if let problem {
+            if let problem = check.problem {
                 record.status = .invalid
                 record.reason = "\(location.manifestPath): field \"entry.library\": \"\(library)\" \(problem)"
             }
-            return ScannedBundle(location: location, fingerprint: fingerprint, library: library, record: record)
+            let isMissing = !library.utf8.contains(UInt8(ascii: "/")) && { if case .failure(let error) = check.status { error.isNotFound } else { false } }()
+            return ScannedBundle(
+                location: location, fingerprint: fingerprint, library: library, record: record,
+                isWatchable: !isLink && (check.isPlain || isMissing))
         }
     }
 
     private func invalid(_ location: BundleLocation, _ reason: String, fingerprint: Fingerprint, name: String? = nil) -> ScannedBundle {
         let record = PlannerRecord(
             invalidBundle: name ?? location.folderName, path: location.path, reason: reason, fingerprint: fingerprint)
-        return ScannedBundle(location: location, fingerprint: fingerprint, library: nil, record: record)
+        return ScannedBundle(location: location, fingerprint: fingerprint, library: nil, record: record, isWatchable: false)
     }
 
     private func listingFingerprint(_ location: BundleLocation) -> Fingerprint {

@@ -3,6 +3,9 @@
 struct DiscoveryEngine: Sendable {
     var pluginPath: [String]
     var scanner: BundleScanner
+    /// Change notification, when the system has it and the fingerprint is fast (a deep
+    /// fingerprint covers sub-folders, which folder watches do not).
+    var watcher: ChangeWatcher?
 
     /// The result of one pass.
     struct Pass: Sendable {
@@ -26,13 +29,16 @@ struct DiscoveryEngine: Sendable {
     /// Scans the plugin path, reusing bundles of `previous` (the last pass, in order) whose
     /// fingerprint is unchanged. A bundle still at its old position is matched by position; the
     /// others by path, with an index built only when some bundle moved.
-    func run(previous: [ScannedBundle]) -> Pass {
+    func run(previous: [ScannedBundle], previousWarnings: [String]) -> Pass {
         let start = ContinuousClock.now
-        let (locations, warnings) = BundleLister.list(pluginPath: pluginPath)
+        if let unchanged = unchangedByWatch(previous: previous, warnings: previousWarnings, start: start) {
+            return unchanged
+        }
+        let (locations, warnings) = BundleLister.list(pluginPath: pluginPath, watcher: watcher)
         let folders = SearchFolders(locations)
         defer { folders.close() }
         var outcomes: [Outcome] = parallelMap(count: locations.count) { index in
-            guard !previous.isEmpty else { return .added(scanner.scan(locations[index], in: folders[locations[index]])) }
+            guard !previous.isEmpty else { return .added(scan(locations[index], in: folders)) }
             guard index < previous.count, previous[index].location == locations[index] else { return .unresolved }
             return check(locations[index], against: previous, at: index, isInPlace: true, folders: folders)
         }
@@ -42,7 +48,7 @@ struct DiscoveryEngine: Sendable {
             previousPaths = Dictionary(previous.indices.map { (previous[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
             let resolved: [Outcome] = parallelMap(count: unresolved.count) { [previousPaths] item in
                 let location = locations[unresolved[item]]
-                guard let position = previousPaths[location.path] else { return .added(scanner.scan(location, in: folders[location])) }
+                guard let position = previousPaths[location.path] else { return .added(scan(location, in: folders)) }
                 return check(location, against: previous, at: position, isInPlace: false, folders: folders)
             }
             for (item, index) in unresolved.enumerated() { outcomes[index] = resolved[item] }
@@ -79,16 +85,46 @@ struct DiscoveryEngine: Sendable {
         return Pass(bundles: isUnchanged ? previous : bundles, report: report, isUnchanged: isUnchanged)
     }
 
+    /// When no change was notified since the last pass, that pass's result (after checking the
+    /// bundles no watch covers by `stat`); `nil` when a full pass is needed.
+    private func unchangedByWatch(previous: [ScannedBundle], warnings: [String], start: ContinuousClock.Instant) -> Pass? {
+        guard let watcher, !previous.isEmpty,
+              watcher.isWatching(BundleLister.searchFolders(pluginPath).folders.map(\.folder)),
+              !watcher.drainEvents()
+        else { return nil }
+        let unwatched = previous.indices.filter { !previous[$0].isWatched }
+        let changed: [Bool] = parallelMap(count: unwatched.count) { item in
+            let bundle = previous[unwatched[item]]
+            return scanner.currentFingerprint(of: bundle.location, library: bundle.library) != bundle.fingerprint
+        }
+        guard !changed.contains(true) else { return nil }
+        var report = DiscoveryReport(
+            added: [], removed: [], changed: [], unchangedCount: previous.count, warnings: warnings,
+            duration: ContinuousClock.now - start)
+        report.isFromChangeNotification = true
+        return Pass(bundles: previous, report: report, isUnchanged: true)
+    }
+
+    /// Scans a bundle, watching its folder first so that no later change goes unnoticed.
+    private func scan(_ location: BundleLocation, in folders: SearchFolders, knownDeepFingerprint: Fingerprint? = nil) -> ScannedBundle {
+        let isWatched = watcher?.watchBundle(location.path) ?? false
+        var bundle = scanner.scan(location, in: folders[location], knownDeepFingerprint: knownDeepFingerprint)
+        bundle.isWatched = isWatched && bundle.isWatchable
+        return bundle
+    }
+
     /// Whether the bundle at `location` is unchanged since `previous[position]`; rescans it if not.
     private func check(
         _ location: BundleLocation, against previous: [ScannedBundle], at position: Int, isInPlace: Bool, folders: SearchFolders
     ) -> Outcome {
-        let folder = folders[location]
-        let fingerprint = scanner.currentFingerprint(of: location, library: previous[position].library, in: folder)
+        if previous[position].isWatched {
+            _ = watcher?.watchBundle(location.path)  // the same watch again, or a new one if it was lost
+        }
+        let fingerprint = scanner.currentFingerprint(of: location, library: previous[position].library, in: folders[location])
         if fingerprint == previous[position].fingerprint {
             return .unchanged(position, isInPlace: isInPlace)
         }
-        return .changed(scanner.scan(location, in: folder, knownDeepFingerprint: scanner.isDeep ? fingerprint : nil))
+        return .changed(scan(location, in: folders, knownDeepFingerprint: scanner.isDeep ? fingerprint : nil))
     }
 }
 

@@ -14,6 +14,9 @@ public struct DiscoveryReport: Sendable, Hashable {
     public var warnings: [String]
     /// How long it took.
     public var duration: Duration
+    /// Whether change notification showed nothing changed, so no bundle folder was examined
+    /// (only bundles a folder watch cannot cover were checked by `stat`).
+    public var isFromChangeNotification = false
 
     /// `added N, removed N, changed N, unchanged N`.
     public var summary: String {
@@ -29,6 +32,7 @@ public struct DiscoveryReport: Sendable, Hashable {
             "unchanged": .number(Double(unchangedCount)),
             "warnings": .array(warnings.map(JSONValue.string)),
             "durationMilliseconds": .number(duration.seconds * 1000),
+            "fromChangeNotification": .bool(isFromChangeNotification),
         ]
     }
 }

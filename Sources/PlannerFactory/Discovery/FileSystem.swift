@@ -97,13 +97,18 @@ enum FileSystem {
     static let typeUnknown = UInt8(DT_UNKNOWN)
 
     /// Reads a whole file of at most `limit` bytes, relative to `directory`, and passes its
-    /// contents (in a temporary buffer, on the stack when small) and its `fstat` to `body`.
-    /// Reads the size `fstat` reported, and stops there.
+    /// contents (in a temporary buffer, on the stack when small), its `fstat` and whether the
+    /// path is a symbolic link to `body`. Reads the size `fstat` reported, and stops there.
     static func withContents<T>(
         of path: String, at directory: Int32 = currentFolder, limit: Int,
-        _ body: (UnsafeBufferPointer<UInt8>, Status) -> T
+        _ body: (UnsafeBufferPointer<UInt8>, Status, _ isLink: Bool) -> T
     ) -> Result<T, ReadFailure> {
-        let descriptor = openat(directory, path, O_RDONLY | O_CLOEXEC)
+        var isLink = false
+        var descriptor = openat(directory, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        if descriptor < 0, errno == ELOOP {  // a link (or a loop): follow it this time
+            isLink = true
+            descriptor = openat(directory, path, O_RDONLY | O_CLOEXEC)
+        }
         guard descriptor >= 0 else { return .failure(.system(Errno(errno))) }
         defer { close(descriptor) }
         var info = stat()
@@ -123,7 +128,7 @@ enum FileSystem {
                 if count == 0 { break }  // the file shrank since fstat
                 total += count
             }
-            return .success(body(UnsafeBufferPointer(rebasing: buffer[..<total]), status))
+            return .success(body(UnsafeBufferPointer(rebasing: buffer[..<total]), status, isLink))
         }
     }
 

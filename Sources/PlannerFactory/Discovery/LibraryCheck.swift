@@ -6,10 +6,17 @@ struct LibraryCheck {
     var folder: Int32?
     var library: String
 
-    /// The library's `stat` (for the fingerprint) and what is wrong with it, if anything
-    /// (completing a sentence that starts with the library path).
-    func run() -> (Result<FileSystem.Status, Errno>, String?) {
+    /// The library's `stat` (for the fingerprint), what is wrong with it, if anything
+    /// (completing a sentence that starts with the library path), and whether it is a plain file
+    /// directly in the bundle folder (no link, no sub-folder: a watch on the folder sees it change).
+    func run() -> (status: Result<FileSystem.Status, Errno>, problem: String?, isPlain: Bool) {
         var sawLink = false
+        let (status, problem) = check(sawLink: &sawLink)
+        let isPlain = !library.utf8.contains(UInt8(ascii: "/")) && problem == nil && !sawLink
+        return (status, problem, isPlain)
+    }
+
+    private func check(sawLink: inout Bool) -> (Result<FileSystem.Status, Errno>, String?) {
         var last: Result<FileSystem.Status, Errno> = .failure(Errno(0))
         // Each prefix of the path in turn; the usual "libplanner.so" is one step, no splitting.
         let prefixes = library.utf8.contains(UInt8(ascii: "/")) ? Self.prefixes(of: library) : [library]

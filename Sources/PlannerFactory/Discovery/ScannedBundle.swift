@@ -7,4 +7,11 @@ struct ScannedBundle: Sendable {
     var library: String?
     /// The record: `active` or `invalid` (shadowing is decided when the registry is assembled).
     var record: PlannerRecord
+    /// Whether a watch on the bundle folder sees every change its fingerprint covers: the
+    /// manifest is no link, and the library (if the manifest names one) is a plain file directly
+    /// in the folder, or missing from it.
+    var isWatchable: Bool
+    /// Whether the bundle folder is watched (set by discovery when the watch was added before
+    /// the bundle was read).
+    var isWatched = false
 }

@@ -8,11 +8,12 @@ extension PlannerFactory {
     public func discover() -> DiscoveryReport {
         discoveryLock.withLock { runs in
             runs += 1
-            let previous = state.withLock { $0.bundleOrder }
+            let (previous, previousWarnings) = state.withLock { ($0.bundleOrder, $0.warnings) }
             let engine = DiscoveryEngine(
                 pluginPath: configuration.pluginPath,
-                scanner: BundleScanner(isDeep: configuration.isDeepFingerprint))
-            let pass = engine.run(previous: previous)
+                scanner: BundleScanner(isDeep: configuration.isDeepFingerprint),
+                watcher: watcher)
+            let pass = engine.run(previous: previous, previousWarnings: previousWarnings)
             let report = pass.report
             state.withLock { state in
                 state.warnings = report.warnings

@@ -28,6 +28,8 @@ public final class PlannerFactory: Sendable {
     /// Serializes discoveries, so two rediscoveries do not scan the same bundles twice; holds the
     /// number of discoveries run.
     let discoveryLock = Locked<Int>(0)
+    /// Change notification for fast rediscovery (fast fingerprints only); `nil` when unavailable.
+    let watcher: ChangeWatcher?
 
     /// Everything that changes, guarded by `state`.
     struct State: Sendable {
@@ -66,6 +68,7 @@ public final class PlannerFactory: Sendable {
         self.configuration = configuration
         self.telemetry = TelemetryManager(capacity: configuration.telemetryCapacity)
         self.logger = logger
+        self.watcher = configuration.isDeepFingerprint || configuration.pluginPath.isEmpty ? nil : ChangeWatcher()
         var initial = State()
         initial.builtins = builtins
         self.state = Locked(initial)

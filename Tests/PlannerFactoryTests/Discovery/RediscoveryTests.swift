@@ -61,3 +61,50 @@ import Testing
         #expect(factory.rediscover().changed.count == 1)
     }
 }
+
+/// Rediscovery trusts change notification only where a folder watch sees every change.
+@Suite struct ChangeNotificationTests {
+    @Test func unchangedRediscoveryUsesNotificationAndChangesAreSeen() throws {
+        let root = try TemporaryFolder()
+        for index in 0..<3 { try root.bundle("plugins/p\(index)", name: "p\(index)") }
+        let factory = root.factory(["plugins"])
+        factory.discover()
+        let quiet = factory.rediscover()
+        #expect(quiet.isFromChangeNotification)
+        #expect(quiet.unchangedCount == 3)
+
+        // An in-place write (same inode) to the library.
+        let handle = try #require(FileHandle(forWritingAtPath: root.path + "/plugins/p1/libplanner.so"))
+        handle.seekToEndOfFile()
+        handle.write(Data("more".utf8))
+        handle.closeFile()
+        let afterWrite = factory.rediscover()
+        #expect(!afterWrite.isFromChangeNotification)
+        #expect(afterWrite.changed == [root.path + "/plugins/p1"])
+        #expect(factory.rediscover().isFromChangeNotification)
+
+        try root.bundle("plugins/p3", name: "p3")
+        #expect(factory.rediscover().added == [root.path + "/plugins/p3"])
+        try FileManager.default.removeItem(atPath: root.path + "/plugins/p0")
+        #expect(factory.rediscover().removed == [root.path + "/plugins/p0"])
+    }
+
+    @Test func bundlesNoWatchCoversAreCheckedByStat() throws {
+        let root = try TemporaryFolder()
+        try root.bundle("plugins/nested", name: "nested", library: "lib/libplanner.so")
+        try root.write("elsewhere/planner.json", #"{"name": "linked", "version": "1.0.0", "entry": {"kind": "dylib", "library": "libplanner.so"}}"#)
+        try root.write("plugins/linked/libplanner.so", "x")
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/plugins/linked/planner.json", withDestinationPath: root.path + "/elsewhere/planner.json")
+        let factory = root.factory(["plugins"])
+        factory.discover()
+        #expect(factory.rediscover().isFromChangeNotification)
+
+        // A change inside a sub-folder: the bundle folder's watch does not see it.
+        try root.write("plugins/nested/lib/libplanner.so", "a new build, longer than before")
+        #expect(factory.rediscover().changed == [root.path + "/plugins/nested"])
+        // A change to a linked manifest's target, outside the bundle.
+        try root.write("elsewhere/planner.json", #"{"name": "linked", "version": "2.0.0", "entry": {"kind": "dylib", "library": "libplanner.so"}}"#)
+        #expect(factory.rediscover().changed == [root.path + "/plugins/linked"])
+        #expect(factory.record(named: "linked")?.version == "2.0.0")
+    }
+}
