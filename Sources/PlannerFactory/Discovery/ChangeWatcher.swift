@@ -2,17 +2,20 @@
 import Glibc
 
 /// Change notification for fast rediscovery (Linux `inotify`): a watch on each search folder
-/// and on each bundle folder, added *before* the folder is listed or read, so any later change
-/// to it queues an event. When no event is queued, nothing the fast fingerprint covers can have
-/// changed, and rediscovery skips re-examining the watched bundles entirely.
+/// and on each bundle folder, added *before* the folder is listed or examined, so any later
+/// change to it queues an event. When no event is queued, nothing the fast fingerprint covers can
+/// have changed, and rediscovery skips re-examining the watched bundles entirely.
+///
+/// Watches are added by the first rediscovery (a full `stat` pass), not by the first discovery:
+/// a one-shot process (the CLI) never pays for them.
 ///
 /// What a folder watch cannot see is never trusted to it: bundles whose manifest or library is a
 /// link, or whose library sits in a sub-folder, are re-checked by `stat` every time; a search
 /// folder that could not be watched, a lost watch or an overflowing queue means a full pass.
 final class ChangeWatcher: Sendable {
     private let descriptor: Int32
-    /// The search folders currently watched.
-    private let watchedFolders = Locked<Set<String>>([])
+    /// The search folders and the bundle folders watched.
+    private let watched = Locked<(folders: Set<String>, bundles: Set<String>)>(([], []))
 
     /// A watcher, or `nil` when the system has none to give (then rediscovery uses `stat`).
     init?() {
@@ -29,22 +32,32 @@ final class ChangeWatcher: Sendable {
         IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO
             | IN_DELETE_SELF | IN_MOVE_SELF)
 
-    /// Watches a bundle folder; `false` when it cannot (the watch limit, a vanished folder).
-    func watchBundle(_ path: String) -> Bool {
-        inotify_add_watch(descriptor, path, Self.folderEvents) >= 0
+    /// Watches a bundle folder (again: an existing watch is kept); remembers whether it could.
+    func watchBundle(_ path: String) {
+        let isWatched = inotify_add_watch(descriptor, path, Self.folderEvents) >= 0
+        watched.withLock { watched in
+            if isWatched { watched.bundles.insert(path) } else { watched.bundles.remove(path) }
+        }
     }
 
     /// Watches a search folder (for bundles added and removed); remembers whether it could.
     func watchSearchFolder(_ path: String) {
         let isWatched = inotify_add_watch(descriptor, path, Self.folderEvents) >= 0
-        watchedFolders.withLock { folders in
-            if isWatched { folders.insert(path) } else { folders.remove(path) }
+        watched.withLock { watched in
+            if isWatched { watched.folders.insert(path) } else { watched.folders.remove(path) }
         }
     }
 
     /// Whether every one of `folders` is watched.
-    func isWatching(_ folders: [String]) -> Bool {
-        watchedFolders.withLock { watched in folders.allSatisfy(watched.contains) }
+    func isWatching(searchFolders folders: [String]) -> Bool {
+        watched.withLock { watched in folders.allSatisfy(watched.folders.contains) }
+    }
+
+    /// The indices of the bundles a watch does not cover: not watchable, or not watched.
+    func uncovered(_ bundles: [ScannedBundle]) -> [Int] {
+        watched.withLock { watched in
+            bundles.indices.filter { !bundles[$0].isWatchable || !watched.bundles.contains(bundles[$0].location.path) }
+        }
     }
 
     /// Reads every queued event; whether there was any (a change, a lost watch, an overflow).
@@ -68,9 +81,10 @@ final class ChangeWatcher: Sendable {
 /// No change notification on this system: rediscovery always uses `stat`.
 final class ChangeWatcher: Sendable {
     init?() { return nil }
-    func watchBundle(_ path: String) -> Bool { false }
+    func watchBundle(_ path: String) {}
     func watchSearchFolder(_ path: String) {}
-    func isWatching(_ folders: [String]) -> Bool { false }
+    func isWatching(searchFolders folders: [String]) -> Bool { false }
+    func uncovered(_ bundles: [ScannedBundle]) -> [Int] { Array(bundles.indices) }
     func drainEvents() -> Bool { true }
 }
 #endif

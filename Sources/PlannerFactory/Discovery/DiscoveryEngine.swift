@@ -34,13 +34,15 @@ struct DiscoveryEngine: Sendable {
         if let unchanged = unchangedByWatch(previous: previous, warnings: previousWarnings, start: start) {
             return unchanged
         }
+        // Watches are set up by rediscoveries only (see ChangeWatcher).
+        let watcher = previous.isEmpty ? nil : watcher
         let (locations, warnings) = BundleLister.list(pluginPath: pluginPath, watcher: watcher)
         let folders = SearchFolders(locations)
         defer { folders.close() }
         var outcomes: [Outcome] = parallelMap(count: locations.count) { index in
-            guard !previous.isEmpty else { return .added(scan(locations[index], in: folders)) }
+            guard !previous.isEmpty else { return .added(scan(locations[index], in: folders, watcher: nil)) }
             guard index < previous.count, previous[index].location == locations[index] else { return .unresolved }
-            return check(locations[index], against: previous, at: index, isInPlace: true, folders: folders)
+            return check(locations[index], against: previous, at: index, isInPlace: true, folders: folders, watcher: watcher)
         }
         let unresolved = outcomes.indices.filter { if case .unresolved = outcomes[$0] { true } else { false } }
         var previousPaths: [String: Int] = [:]
@@ -48,8 +50,8 @@ struct DiscoveryEngine: Sendable {
             previousPaths = Dictionary(previous.indices.map { (previous[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
             let resolved: [Outcome] = parallelMap(count: unresolved.count) { [previousPaths] item in
                 let location = locations[unresolved[item]]
-                guard let position = previousPaths[location.path] else { return .added(scan(location, in: folders)) }
-                return check(location, against: previous, at: position, isInPlace: false, folders: folders)
+                guard let position = previousPaths[location.path] else { return .added(scan(location, in: folders, watcher: watcher)) }
+                return check(location, against: previous, at: position, isInPlace: false, folders: folders, watcher: watcher)
             }
             for (item, index) in unresolved.enumerated() { outcomes[index] = resolved[item] }
         }
@@ -89,10 +91,10 @@ struct DiscoveryEngine: Sendable {
     /// bundles no watch covers by `stat`); `nil` when a full pass is needed.
     private func unchangedByWatch(previous: [ScannedBundle], warnings: [String], start: ContinuousClock.Instant) -> Pass? {
         guard let watcher, !previous.isEmpty,
-              watcher.isWatching(BundleLister.searchFolders(pluginPath).folders.map(\.folder)),
+              watcher.isWatching(searchFolders: BundleLister.searchFolders(pluginPath).folders.map(\.folder)),
               !watcher.drainEvents()
         else { return nil }
-        let unwatched = previous.indices.filter { !previous[$0].isWatched }
+        let unwatched = watcher.uncovered(previous)
         let changed: [Bool] = parallelMap(count: unwatched.count) { item in
             let bundle = previous[unwatched[item]]
             return scanner.currentFingerprint(of: bundle.location, library: bundle.library) != bundle.fingerprint
@@ -105,26 +107,27 @@ struct DiscoveryEngine: Sendable {
         return Pass(bundles: previous, report: report, isUnchanged: true)
     }
 
-    /// Scans a bundle, watching its folder first so that no later change goes unnoticed.
-    private func scan(_ location: BundleLocation, in folders: SearchFolders, knownDeepFingerprint: Fingerprint? = nil) -> ScannedBundle {
-        let isWatched = watcher?.watchBundle(location.path) ?? false
-        var bundle = scanner.scan(location, in: folders[location], knownDeepFingerprint: knownDeepFingerprint)
-        bundle.isWatched = isWatched && bundle.isWatchable
-        return bundle
+    /// Scans a bundle, watching its folder first (when rediscovering) so that no later change goes unnoticed.
+    private func scan(
+        _ location: BundleLocation, in folders: SearchFolders, watcher: ChangeWatcher?, knownDeepFingerprint: Fingerprint? = nil
+    ) -> ScannedBundle {
+        watcher?.watchBundle(location.path)
+        return scanner.scan(location, in: folders[location], knownDeepFingerprint: knownDeepFingerprint)
     }
 
     /// Whether the bundle at `location` is unchanged since `previous[position]`; rescans it if not.
     private func check(
-        _ location: BundleLocation, against previous: [ScannedBundle], at position: Int, isInPlace: Bool, folders: SearchFolders
+        _ location: BundleLocation, against previous: [ScannedBundle], at position: Int, isInPlace: Bool,
+        folders: SearchFolders, watcher: ChangeWatcher?
     ) -> Outcome {
-        if previous[position].isWatched {
-            _ = watcher?.watchBundle(location.path)  // the same watch again, or a new one if it was lost
+        if previous[position].isWatchable {
+            watcher?.watchBundle(location.path)  // before the fingerprint: a change after it is notified
         }
         let fingerprint = scanner.currentFingerprint(of: location, library: previous[position].library, in: folders[location])
         if fingerprint == previous[position].fingerprint {
             return .unchanged(position, isInPlace: isInPlace)
         }
-        return .changed(scan(location, in: folders, knownDeepFingerprint: scanner.isDeep ? fingerprint : nil))
+        return .changed(scan(location, in: folders, watcher: watcher, knownDeepFingerprint: scanner.isDeep ? fingerprint : nil))
     }
 }
 

@@ -11,7 +11,4 @@ struct ScannedBundle: Sendable {
     /// manifest is no link, and the library (if the manifest names one) is a plain file directly
     /// in the folder, or missing from it.
     var isWatchable: Bool
-    /// Whether the bundle folder is watched (set by discovery when the watch was added before
-    /// the bundle was read).
-    var isWatched = false
 }
