@@ -18,8 +18,8 @@ struct DiscoveryEngine: Sendable {
     }
 
     private enum Outcome: Sendable {
-        /// Unchanged: the bundle at this index of the previous order, and whether it is still there.
-        case unchanged(Int, isInPlace: Bool)
+        /// Unchanged: the bundle at this index of the previous order.
+        case unchanged(Int)
         case added(ScannedBundle)
         case changed(ScannedBundle)
         /// Not at the same place as before: to be looked up by path.
@@ -42,16 +42,15 @@ struct DiscoveryEngine: Sendable {
         var outcomes: [Outcome] = parallelMap(count: locations.count) { index in
             guard !previous.isEmpty else { return .added(scan(locations[index], in: folders, watcher: nil)) }
             guard index < previous.count, previous[index].location == locations[index] else { return .unresolved }
-            return check(locations[index], against: previous, at: index, isInPlace: true, folders: folders, watcher: watcher)
+            return check(locations[index], against: previous, at: index, folders: folders, watcher: watcher)
         }
         let unresolved = outcomes.indices.filter { if case .unresolved = outcomes[$0] { true } else { false } }
-        var previousPaths: [String: Int] = [:]
         if !unresolved.isEmpty {
-            previousPaths = Dictionary(previous.indices.map { (previous[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
-            let resolved: [Outcome] = parallelMap(count: unresolved.count) { [previousPaths] item in
+            let previousPaths = Dictionary(previous.indices.map { (previous[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
+            let resolved: [Outcome] = parallelMap(count: unresolved.count) { item in
                 let location = locations[unresolved[item]]
                 guard let position = previousPaths[location.path] else { return .added(scan(location, in: folders, watcher: watcher)) }
-                return check(location, against: previous, at: position, isInPlace: false, folders: folders, watcher: watcher)
+                return check(location, against: previous, at: position, folders: folders, watcher: watcher)
             }
             for (item, index) in unresolved.enumerated() { outcomes[index] = resolved[item] }
         }
@@ -62,7 +61,7 @@ struct DiscoveryEngine: Sendable {
         if !isUnchanged { bundles.reserveCapacity(outcomes.count) }
         for (index, outcome) in outcomes.enumerated() {
             switch outcome {
-            case .unchanged(let position, _):
+            case .unchanged(let position):
                 report.unchangedCount += 1
                 if !isUnchanged {
                     var bundle = previous[position]
@@ -117,15 +116,15 @@ struct DiscoveryEngine: Sendable {
 
     /// Whether the bundle at `location` is unchanged since `previous[position]`; rescans it if not.
     private func check(
-        _ location: BundleLocation, against previous: [ScannedBundle], at position: Int, isInPlace: Bool,
-        folders: SearchFolders, watcher: ChangeWatcher?
+        _ location: BundleLocation, against previous: [ScannedBundle], at position: Int, folders: SearchFolders,
+        watcher: ChangeWatcher?
     ) -> Outcome {
         if previous[position].isWatchable {
             watcher?.watchBundle(location.path)  // before the fingerprint: a change after it is notified
         }
         let fingerprint = scanner.currentFingerprint(of: location, library: previous[position].library, in: folders[location])
         if fingerprint == previous[position].fingerprint {
-            return .unchanged(position, isInPlace: isInPlace)
+            return .unchanged(position)
         }
         return .changed(scan(location, in: folders, watcher: watcher, knownDeepFingerprint: scanner.isDeep ? fingerprint : nil))
     }
