@@ -16,17 +16,34 @@ import Testing
         }
     }
 
+    /// Percentiles are the exact order statistics to within the histogram's 0.1% resolution,
+    /// never below them and never above the largest value.
     @Test(arguments: [(1, UInt64(1)), (2, 7), (99, 42), (100, 9), (1_001, 12_345), (20_000, 777)])
-    func onePassPercentilesMatchTheHistogram(count: Int, seed: UInt64) {
+    func percentilesMatchExactOrderStatisticsWithinResolution(count: Int, seed: UInt64) {
         var recorder = LatencyRecorder()
-        for nanoseconds in Self.durations(count: count, seed: seed) {
+        let values = Self.durations(count: count, seed: seed)
+        for nanoseconds in values {
             recorder.record(nanoseconds: nanoseconds, isFailure: false)
         }
-        let fast = recorder.percentiles()
-        let reference = recorder.percentilesByScanning()
-        #expect(fast.p50 == reference.p50)
-        #expect(fast.p95 == reference.p95)
-        #expect(fast.p99 == reference.p99)
+        let sorted = values.sorted()
+        func exact(_ percentile: Double) -> UInt64 {
+            let rank = max(1, Int((percentile.nextDown * Double(count) / 100).rounded(.up)))
+            return sorted[rank - 1]
+        }
+        let measured = recorder.percentiles()
+        for (value, percentile) in [(measured.p50, 50.0), (measured.p95, 95), (measured.p99, 99)] {
+            let truth = exact(percentile)
+            #expect(value >= truth && value <= truth + truth / 1024 + 1, "p\(percentile): \(value) vs \(truth)")
+            #expect(value <= sorted.last ?? 0)
+        }
+    }
+
+    @Test(arguments: [UInt64(0), 1, 2047, 2048, 2049, 4095, 4096, 1_000_000, 3_600_000_000_000])
+    func everyValueLandsInASlotThatHoldsIt(value: UInt64) {
+        let slot = LatencyHistogram.slot(of: value)
+        let highest = LatencyHistogram.highestValue(inSlot: slot)
+        #expect(highest >= value && highest - value <= value / 1024)
+        #expect(slot == 0 || LatencyHistogram.highestValue(inSlot: slot - 1) < value)
     }
 
     @Test func summaryFollowsNewRecords() {
