@@ -2,9 +2,9 @@ import PlannerKit
 
 /// Latency statistics of everything a profiler recorded since it was created or reset.
 ///
-/// Percentiles come from an HDR histogram of nanoseconds with 3 significant digits, so they are
-/// accurate to 0.1 %; `max` and `mean` are exact to the nanosecond. Durations above an hour count
-/// as an hour.
+/// Percentiles come from a log-linear histogram of nanoseconds with 3 significant digits (the
+/// layout of an HDR histogram), so they are accurate to 0.1 %; `max` and `mean` are exact to the
+/// nanosecond. Durations above an hour count as an hour.
 public struct LatencySummary: Sendable, Hashable {
     /// How many durations were recorded (all of them, not only those still in a ring buffer).
     public var count: Int
