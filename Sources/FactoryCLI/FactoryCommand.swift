@@ -32,6 +32,11 @@ public struct FactoryCommand: ParsableCommand {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()
+            // Output that could not be written (a full disk, a closed pipe) is a failure, not success.
+            if fflush(nil) != 0 {
+                Output.error("error: could not write the output (\(String(cString: strerror(errno)))).")
+                Glibc.exit(1)
+            }
             Glibc.exit(0)
         } catch let error as FactoryError {
             report(error, json: arguments.contains("--json"))

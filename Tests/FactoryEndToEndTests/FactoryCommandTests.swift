@@ -126,3 +126,21 @@ import Testing
         #expect(rows.first { $0["name"] == "open" }?["status"] == "active")
     }
 }
+
+/// Output that cannot be written is a failure.
+@Suite struct FactoryOutputTests {
+    @Test func aFullDiskIsAnError() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FactoryBinary.path)
+        process.arguments = ["list", "--json"]
+        process.environment = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent"]
+        process.standardOutput = FileHandle(forWritingAtPath: "/dev/full") as Any
+        let errors = Pipe()
+        process.standardError = errors
+        try process.run()
+        let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 1)
+        #expect(message.contains("could not write the output"))
+    }
+}

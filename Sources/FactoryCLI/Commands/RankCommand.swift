@@ -49,7 +49,7 @@ struct RankCommand: ParsableCommand {
 extension ScoreTerm {
     /// `boost route           +2      required capability`.
     var line: String {
-        let text = label == "match ratio" ? JSONValue.format(value) : (value < 0 ? "" : "+") + JSONValue.format(value)
+        let text = isAdditive ? (value < 0 ? "" : "+") + JSONValue.format(value) : JSONValue.format(value)
         return "\(label.padding(22))\(text.padding(8))\(detail)"
     }
 }

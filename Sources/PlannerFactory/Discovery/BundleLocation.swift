@@ -1,5 +1,7 @@
-/// A bundle folder found on the search path, before its manifest is read.
-struct BundleLocation: Sendable, Hashable {
+/// A bundle folder found on the search path, before its manifest is read. Two locations are equal
+/// when their paths are the same bytes (not merely Unicode-equivalent: `café` in NFC and NFD are
+/// two folders).
+struct BundleLocation: Sendable {
     /// The position of its search-path folder in the plugin path.
     var searchIndex: Int
     /// The search-path folder it sits in.
@@ -10,8 +12,17 @@ struct BundleLocation: Sendable, Hashable {
     var path: String
     /// A problem found while listing (a symlink loop, a dangling link, a non-UTF-8 name).
     var listingProblem: String?
+    /// Whether the folder is reached through a symbolic link (or a file system that did not say):
+    /// a watch on it would not notice the link being pointed elsewhere further along.
+    var isThroughLink = false
 
     var manifestPath: String { path + "/planner.json" }
+
+    /// Whether this is the same folder, found in the same place, as `other`.
+    func isSame(as other: BundleLocation) -> Bool {
+        searchIndex == other.searchIndex && path.utf8.elementsEqual(other.path.utf8)
+            && listingProblem == other.listingProblem
+    }
 
     /// Where to find a file of the bundle: relative to the search folder's descriptor when
     /// there is one (a shorter walk for the kernel), else by absolute path.
@@ -75,15 +86,17 @@ enum BundleLister {
         let path = folder + "/" + entry.displayName
         var location = BundleLocation(
             searchIndex: searchIndex, searchFolder: folder, folderName: entry.displayName, path: path, listingProblem: nil)
+        switch entry.type {
+        case FileSystem.typeDirectory, FileSystem.typeLink, FileSystem.typeUnknown: break
+        default: return nil  // plain files, FIFOs, sockets, devices are not bundles
+        }
         guard entry.name != nil else {
+            // Its path cannot be spelt as a String: report it rather than guess what it is.
             location.listingProblem = "\(path): the folder name is not valid UTF-8; rename the folder"
             return location
         }
-        switch entry.type {
-        case FileSystem.typeDirectory: return location
-        case FileSystem.typeRegular: return nil
-        default: break
-        }
+        if entry.type == FileSystem.typeDirectory { return location }
+        location.isThroughLink = true
         switch FileSystem.status(path) {
         case .success(let status):
             return status.isDirectory ? location : nil

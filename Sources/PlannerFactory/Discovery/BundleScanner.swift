@@ -10,48 +10,56 @@ struct BundleScanner: Sendable {
     /// The fingerprint of a bundle as it is now, given the entry library the last scan found.
     func currentFingerprint(of location: BundleLocation, library: String?, in folder: Int32? = nil) -> Fingerprint {
         if location.listingProblem != nil { return listingFingerprint(location) }
-        if isDeep { return Fingerprint.deep(folder: location.path) }
         let manifest = location.locate("planner.json", in: folder)
         let entry = library.map { location.locate($0, in: folder) }
-        return Fingerprint.fast(
-            manifest: FileSystem.status(manifest.path, at: manifest.directory),
-            entry: entry.map { FileSystem.status($0.path, at: $0.directory) })
+        let fast = Fingerprint.fast(
+            manifest: FileSystem.pathState(manifest.path, at: manifest.directory),
+            entry: entry.map { FileSystem.pathState($0.path, at: $0.directory) })
+        return isDeep ? Fingerprint.deep(folder: location.path, fast: fast) : fast
     }
 
-    /// Scans a bundle completely.
-    /// - Parameter knownDeepFingerprint: the deep fingerprint already computed for it, if any.
-    func scan(_ location: BundleLocation, in folder: Int32? = nil, knownDeepFingerprint: Fingerprint? = nil) -> ScannedBundle {
+    /// Scans a bundle completely. The fingerprint is computed from what the scan saw, exactly as
+    /// `currentFingerprint` computes it later.
+    func scan(_ location: BundleLocation, in folder: Int32? = nil) -> ScannedBundle {
         if let problem = location.listingProblem {
             return invalid(location, problem, fingerprint: listingFingerprint(location))
         }
-        let deep = isDeep ? (knownDeepFingerprint ?? Fingerprint.deep(folder: location.path)) : nil
         let manifest = location.locate("planner.json", in: folder)
         let read = FileSystem.withContents(of: manifest.path, at: manifest.directory, limit: PlannerManifest.maximumSize) {
             bytes, status, isLink in (ManifestParser.parse(bytes, file: { location.manifestPath }), status, isLink)
         }
+        // The manifest's own status: the opened file's, unless the name is a link (then both).
+        func manifestState(_ status: FileSystem.Status, isLink: Bool) -> FileSystem.PathState {
+            isLink ? FileSystem.PathState(own: FileSystem.linkStatus(manifest.path, at: manifest.directory), target: .success(status))
+                : FileSystem.PathState(own: .success(status))
+        }
         switch read {
         case .failure(let failure):
-            let fingerprint = deep ?? Fingerprint.fast(manifest: FileSystem.status(manifest.path, at: manifest.directory), entry: nil)
+            let fingerprint = finish(Fingerprint.fast(manifest: FileSystem.pathState(manifest.path, at: manifest.directory), entry: nil), location)
             return invalid(location, describe(failure, location.manifestPath), fingerprint: fingerprint)
         case .success(let (.failure(problem), manifestStatus, isLink)):
-            let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: nil)
+            let fingerprint = finish(Fingerprint.fast(manifest: manifestState(manifestStatus, isLink: isLink), entry: nil), location)
             var bundle = invalid(location, problem.description, fingerprint: fingerprint, name: problem.usableName)
-            bundle.isWatchable = !isLink
+            bundle.isWatchable = !isLink && !location.isThroughLink
             return bundle
         case .success(let (.success(parsed), manifestStatus, isLink)):
             let library = parsed.entry.library
             let check = LibraryCheck(location: location, folder: folder, library: library).run()
-            let fingerprint = deep ?? Fingerprint.fast(manifest: .success(manifestStatus), entry: check.status)
+            let fingerprint = finish(Fingerprint.fast(manifest: manifestState(manifestStatus, isLink: isLink), entry: check.state), location)
             var record = PlannerRecord(manifest: parsed, path: location.path, fingerprint: fingerprint)
             if let problem = check.problem {
                 record.status = .invalid
                 record.reason = "\(location.manifestPath): field \"entry.library\": \"\(library)\" \(problem)"
             }
-            let isMissing = !library.utf8.contains(UInt8(ascii: "/")) && { if case .failure(let error) = check.status { error.isNotFound } else { false } }()
             return ScannedBundle(
                 location: location, fingerprint: fingerprint, library: library, record: record,
-                isWatchable: !isLink && (check.isPlain || isMissing))
+                isWatchable: !isLink && check.isWatchable && !location.isThroughLink)
         }
+    }
+
+    /// The fast fingerprint, or in deep mode the deep one built on it.
+    private func finish(_ fast: Fingerprint, _ location: BundleLocation) -> Fingerprint {
+        isDeep ? Fingerprint.deep(folder: location.path, fast: fast) : fast
     }
 
     private func invalid(_ location: BundleLocation, _ reason: String, fingerprint: Fingerprint, name: String? = nil) -> ScannedBundle {
@@ -60,10 +68,12 @@ struct BundleScanner: Sendable {
         return ScannedBundle(location: location, fingerprint: fingerprint, library: nil, record: record, isWatchable: false)
     }
 
+    /// A folder entry that could not be used as a bundle: the entry and, for a link, its target,
+    /// so a dangling link whose target appears is a change.
     private func listingFingerprint(_ location: BundleLocation) -> Fingerprint {
         var builder = Fingerprint.Builder()
         builder.add(location.path)
-        builder.add(FileSystem.linkStatus(location.path))
+        builder.add(FileSystem.pathState(location.path))
         return builder.fingerprint
     }
 
@@ -79,6 +89,8 @@ struct BundleScanner: Sendable {
             return "\(manifestPath): symbolic link loop; the manifest cannot be resolved"
         case .system(let error):
             return "\(manifestPath): cannot be read (\(error))"
+        case .notRegularFile:
+            return "\(manifestPath): not a regular file (a FIFO, socket or device); the manifest must be a file"
         }
     }
 }

@@ -14,8 +14,14 @@ import Glibc
 /// folder that could not be watched, a lost watch or an overflowing queue means a full pass.
 final class ChangeWatcher: Sendable {
     private let descriptor: Int32
-    /// The search folders and the bundle folders watched.
-    private let watched = Locked<(folders: Set<String>, bundles: Set<String>)>(([], []))
+    /// The search folders watched, each with the identity (device, inode) of the folder its path
+    /// led to, and the bundle folders watched.
+    private let watched = Locked<(folders: [String: FolderIdentity], bundles: Set<String>)>(([:], []))
+
+    private struct FolderIdentity: Equatable {
+        var device: UInt64
+        var inode: UInt64
+    }
 
     /// A watcher, or `nil` when the system has none to give (then rediscovery uses `stat`).
     init?() {
@@ -40,17 +46,26 @@ final class ChangeWatcher: Sendable {
         }
     }
 
-    /// Watches a search folder (for bundles added and removed); remembers whether it could.
+    /// Watches a search folder (for bundles added and removed); remembers whether it could, and
+    /// which folder the path led to.
     func watchSearchFolder(_ path: String) {
-        let isWatched = inotify_add_watch(descriptor, path, Self.folderEvents) >= 0
-        watched.withLock { watched in
-            if isWatched { watched.folders.insert(path) } else { watched.folders.remove(path) }
+        let identity = Self.identity(of: path)
+        let isWatched = identity != nil && inotify_add_watch(descriptor, path, Self.folderEvents) >= 0
+        watched.withLock { watched in watched.folders[path] = isWatched ? identity : nil }
+    }
+
+    /// Whether every one of `folders` is watched and its path still leads to the folder watched
+    /// (a link on the way, such as `current -> v1`, may have been switched to another folder).
+    func isWatching(searchFolders folders: [String]) -> Bool {
+        let identities = folders.map(Self.identity)
+        return watched.withLock { watched in
+            zip(folders, identities).allSatisfy { folder, identity in identity != nil && watched.folders[folder] == identity }
         }
     }
 
-    /// Whether every one of `folders` is watched.
-    func isWatching(searchFolders folders: [String]) -> Bool {
-        watched.withLock { watched in folders.allSatisfy(watched.folders.contains) }
+    private static func identity(of path: String) -> FolderIdentity? {
+        guard case .success(let status) = FileSystem.status(path), status.isDirectory else { return nil }
+        return FolderIdentity(device: status.device, inode: status.inode)
     }
 
     /// The indices of the bundles a watch does not cover: not watchable, or not watched.

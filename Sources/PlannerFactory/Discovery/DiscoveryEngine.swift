@@ -41,15 +41,15 @@ struct DiscoveryEngine: Sendable {
         defer { folders.close() }
         var outcomes: [Outcome] = parallelMap(count: locations.count) { index in
             guard !previous.isEmpty else { return .added(scan(locations[index], in: folders, watcher: nil)) }
-            guard index < previous.count, previous[index].location == locations[index] else { return .unresolved }
+            guard index < previous.count, previous[index].location.isSame(as: locations[index]) else { return .unresolved }
             return check(locations[index], against: previous, at: index, folders: folders, watcher: watcher)
         }
         let unresolved = outcomes.indices.filter { if case .unresolved = outcomes[$0] { true } else { false } }
         if !unresolved.isEmpty {
-            let previousPaths = Dictionary(previous.indices.map { (previous[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
+            let previousPaths = Dictionary(previous.indices.map { (PathKey(previous[$0].location.path), $0) }, uniquingKeysWith: { first, _ in first })
             let resolved: [Outcome] = parallelMap(count: unresolved.count) { item in
                 let location = locations[unresolved[item]]
-                guard let position = previousPaths[location.path] else { return .added(scan(location, in: folders, watcher: watcher)) }
+                guard let position = previousPaths[PathKey(location.path)] else { return .added(scan(location, in: folders, watcher: watcher)) }
                 return check(location, against: previous, at: position, folders: folders, watcher: watcher)
             }
             for (item, index) in unresolved.enumerated() { outcomes[index] = resolved[item] }
@@ -79,8 +79,8 @@ struct DiscoveryEngine: Sendable {
             }
         }
         if !isUnchanged, !previous.isEmpty {
-            let present = Set(locations.map(\.path))
-            report.removed = previous.map(\.location.path).filter { !present.contains($0) }.sorted { $0.precedesInByteOrder($1) }
+            let present = Set(locations.map { PathKey($0.path) })
+            report.removed = previous.map(\.location.path).filter { !present.contains(PathKey($0)) }.sorted { $0.precedesInByteOrder($1) }
         }
         report.duration = ContinuousClock.now - start
         return Pass(bundles: isUnchanged ? previous : bundles, report: report, isUnchanged: isUnchanged)
@@ -108,10 +108,10 @@ struct DiscoveryEngine: Sendable {
 
     /// Scans a bundle, watching its folder first (when rediscovering) so that no later change goes unnoticed.
     private func scan(
-        _ location: BundleLocation, in folders: SearchFolders, watcher: ChangeWatcher?, knownDeepFingerprint: Fingerprint? = nil
+        _ location: BundleLocation, in folders: SearchFolders, watcher: ChangeWatcher?
     ) -> ScannedBundle {
         watcher?.watchBundle(location.path)
-        return scanner.scan(location, in: folders[location], knownDeepFingerprint: knownDeepFingerprint)
+        return scanner.scan(location, in: folders[location])
     }
 
     /// Whether the bundle at `location` is unchanged since `previous[position]`; rescans it if not.
@@ -126,7 +126,7 @@ struct DiscoveryEngine: Sendable {
         if fingerprint == previous[position].fingerprint {
             return .unchanged(position)
         }
-        return .changed(scan(location, in: folders, watcher: watcher, knownDeepFingerprint: scanner.isDeep ? fingerprint : nil))
+        return .changed(scan(location, in: folders, watcher: watcher))
     }
 }
 
@@ -152,4 +152,10 @@ private struct SearchFolders: Sendable {
     func close() {
         descriptors.values.forEach(FileSystem.closeFolder)
     }
+}
+
+/// A path compared and hashed by its bytes, not by Unicode equivalence.
+struct PathKey: Hashable, Sendable {
+    let bytes: [UInt8]
+    init(_ path: String) { bytes = Array(path.utf8) }
 }

@@ -47,6 +47,53 @@ enum FileSystem {
         return .success(Status(info))
     }
 
+    /// A path's own status (`lstat`) and, when it is a symbolic link, its target's (`stat`): what
+    /// fingerprints record, so replacing a file by a link to it is a change.
+    struct PathState: Sendable {
+        var own: Result<Status, Errno>
+        var target: Result<Status, Errno>? = nil
+    }
+
+    static func pathState(_ path: String, at directory: Int32 = currentFolder) -> PathState {
+        let own = linkStatus(path, at: directory)
+        guard case .success(let status) = own, status.isSymbolicLink else { return PathState(own: own, target: nil) }
+        return PathState(own: own, target: self.status(path, at: directory))
+    }
+
+    /// Visits every file and folder below `path` without following links, in byte order of the
+    /// names (which need not be UTF-8): the relative path's bytes and its `lstat`. At most 32 deep.
+    static func walk(_ path: String, visit: (_ relativePath: [UInt8], Result<Status, Errno>) -> Void) {
+        let root = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard root >= 0 else { return visit([], .failure(Errno(errno))) }
+        walk(root, prefix: [], depth: 0, visit: visit)
+    }
+
+    /// Walks the folder open as `folder` (and closes it).
+    private static func walk(_ folder: Int32, prefix: [UInt8], depth: Int, visit: (_ relativePath: [UInt8], Result<Status, Errno>) -> Void) {
+        guard let stream = fdopendir(folder) else {
+            close(folder)
+            return visit(prefix, .failure(Errno(errno)))
+        }
+        defer { closedir(stream) }
+        var names: [[UInt8]] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: &entry.pointee.d_name) { raw in Array(raw.prefix { $0 != 0 }) }
+            if name != [UInt8(ascii: ".")], name != [UInt8(ascii: "."), UInt8(ascii: ".")] { names.append(name) }
+        }
+        for name in names.sorted(by: { $0.lexicographicallyPrecedes($1) }) {
+            let relative = prefix.isEmpty ? name : prefix + [UInt8(ascii: "/")] + name
+            var info = stat()
+            let cName = name.map { CChar(bitPattern: $0) } + [0]
+            let result: Result<Status, Errno> = fstatat(folder, cName, &info, AT_SYMLINK_NOFOLLOW) == 0
+                ? .success(Status(info)) : .failure(Errno(errno))
+            visit(relative, result)
+            if case .success(let status) = result, status.isDirectory, depth < 32 {
+                let child = openat(folder, cName, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC)
+                if child >= 0 { walk(child, prefix: relative, depth: depth + 1, visit: visit) }
+            }
+        }
+    }
+
     /// Opens a folder for `*at` calls; `nil` when it cannot be opened (callers fall back to paths).
     static func openFolder(_ path: String) -> Int32? {
         let descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
@@ -104,10 +151,11 @@ enum FileSystem {
         _ body: (UnsafeBufferPointer<UInt8>, Status, _ isLink: Bool) -> T
     ) -> Result<T, ReadFailure> {
         var isLink = false
-        var descriptor = openat(directory, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        // Non-blocking, so a FIFO named planner.json cannot hang discovery; it is refused below.
+        var descriptor = openat(directory, path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK)
         if descriptor < 0, errno == ELOOP {  // a link (or a loop): follow it this time
             isLink = true
-            descriptor = openat(directory, path, O_RDONLY | O_CLOEXEC)
+            descriptor = openat(directory, path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         }
         guard descriptor >= 0 else { return .failure(.system(Errno(errno))) }
         defer { close(descriptor) }
@@ -115,6 +163,7 @@ enum FileSystem {
         guard fstat(descriptor, &info) == 0 else { return .failure(.system(Errno(errno))) }
         let status = Status(info)
         guard !status.isDirectory else { return .failure(.system(Errno(EISDIR))) }
+        guard status.isRegularFile else { return .failure(.notRegularFile) }
         guard status.size <= UInt64(limit) else { return .failure(.tooLarge(status.size)) }
         let expected = Int(status.size)
         return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: max(1, expected)) { buffer in
@@ -136,6 +185,8 @@ enum FileSystem {
     enum ReadFailure: Error {
         case system(Errno)
         case tooLarge(UInt64)
+        /// A FIFO, socket or device.
+        case notRegularFile
     }
 
     /// The canonical path (all links resolved), or the `errno`.

@@ -39,45 +39,40 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         }
 
         mutating func add(_ text: String) {
-            for byte in text.utf8 { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
+            add(bytes: text.utf8)
+        }
+
+        mutating func add(bytes: some Sequence<UInt8>) {
+            for byte in bytes { state = (state ^ UInt64(byte)) &* 0x100_0000_01b3 }
             add(0xff)
+        }
+
+        mutating func add(_ path: FileSystem.PathState) {
+            add(path.own)
+            if let target = path.target { add(target) }
         }
 
         var fingerprint: Fingerprint { Fingerprint(value: state) }
     }
 
-    /// The fast fingerprint: the manifest's and the entry file's status (or why each is missing).
-    static func fast(manifest: Result<FileSystem.Status, Errno>, entry: Result<FileSystem.Status, Errno>?) -> Fingerprint {
+    /// The fast fingerprint: the manifest's and the entry library's own status and, for links,
+    /// their targets' (or why each is missing).
+    static func fast(manifest: FileSystem.PathState, entry: FileSystem.PathState?) -> Fingerprint {
         var builder = Builder()
         builder.add(manifest)
         if let entry { builder.add(entry) }
         return builder.fingerprint
     }
 
-    /// The deep fingerprint: every file and folder under `folder` (not following links), in name order.
-    static func deep(folder: String) -> Fingerprint {
+    /// The deep fingerprint: the fast one, and every file and folder under `folder` (names as
+    /// bytes, not following links).
+    static func deep(folder: String, fast: Fingerprint) -> Fingerprint {
         var builder = Builder()
-        addTree(folder, relative: "", to: &builder, depth: 0)
-        return builder.fingerprint
-    }
-
-    private static func addTree(_ folder: String, relative: String, to builder: inout Builder, depth: Int) {
-        guard depth < 32 else { return }
-        switch FileSystem.listFolder(folder) {
-        case .failure(let error):
-            builder.add(relative)
-            builder.add(.failure(error))
-        case .success(let entries):
-            for entry in entries.sorted(by: { $0.displayName.precedesInByteOrder($1.displayName) }) {
-                guard let name = entry.name else { builder.add(entry.displayName); continue }
-                let path = folder + "/" + name
-                let status = FileSystem.linkStatus(path)
-                builder.add(relative + "/" + name)
-                builder.add(status)
-                if case .success(let info) = status, info.isDirectory {
-                    addTree(path, relative: relative + "/" + name, to: &builder, depth: depth + 1)
-                }
-            }
+        builder.add(fast.value)
+        FileSystem.walk(folder) { relative, status in
+            builder.add(bytes: relative)
+            builder.add(status)
         }
+        return builder.fingerprint
     }
 }

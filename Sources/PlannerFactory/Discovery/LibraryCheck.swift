@@ -6,53 +6,66 @@ struct LibraryCheck {
     var folder: Int32?
     var library: String
 
-    /// The library's `stat` (for the fingerprint), what is wrong with it, if anything
-    /// (completing a sentence that starts with the library path), and whether it is a plain file
-    /// directly in the bundle folder (no link, no sub-folder: a watch on the folder sees it change).
-    func run() -> (status: Result<FileSystem.Status, Errno>, problem: String?, isPlain: Bool) {
-        var sawLink = false
-        let (status, problem) = check(sawLink: &sawLink)
-        let isPlain = !library.utf8.contains(UInt8(ascii: "/")) && problem == nil && !sawLink
-        return (status, problem, isPlain)
+    /// What the check found.
+    struct Outcome {
+        /// The library's own status and, if it is a link, its target's (for the fingerprint).
+        var state: FileSystem.PathState
+        /// What is wrong, completing a sentence that starts with the library path; `nil` when fine.
+        var problem: String?
+        /// A plain file directly in the bundle folder (no link, no sub-folder), or missing from it:
+        /// a watch on the folder sees every change to it.
+        var isWatchable: Bool
     }
 
-    private func check(sawLink: inout Bool) -> (Result<FileSystem.Status, Errno>, String?) {
-        var last: Result<FileSystem.Status, Errno> = .failure(Errno(0))
+    func run() -> Outcome {
+        let isDirect = !library.utf8.contains(UInt8(ascii: "/"))
+        var sawLink = false
+        var own: Result<FileSystem.Status, Errno> = .failure(Errno(0))
         // Each prefix of the path in turn; the usual "libplanner.so" is one step, no splitting.
-        let prefixes = library.utf8.contains(UInt8(ascii: "/")) ? Self.prefixes(of: library) : [library]
-        for relative in prefixes {
+        for relative in isDirect ? [library] : Self.prefixes(of: library) {
             let target = location.locate(relative, in: folder)
-            last = FileSystem.linkStatus(target.path, at: target.directory)
-            switch last {
+            own = FileSystem.linkStatus(target.path, at: target.directory)
+            switch own {
             case .failure(let error) where error.isNotFound:
-                return (last, "does not exist in the bundle")
+                return Outcome(state: .init(own: own), problem: "does not exist in the bundle", isWatchable: isDirect)
             case .failure(let error):
-                return (last, "cannot be examined (\(error))")
+                return Outcome(state: .init(own: own), problem: "cannot be examined (\(error))", isWatchable: false)
             case .success(let status):
                 if status.isSymbolicLink { sawLink = true }
             }
         }
+        var state = FileSystem.PathState(own: own)
         if sawLink || containsParentReference {
             let entryPath = location.path + "/" + library
-            let status = FileSystem.status(entryPath)
-            if case .failure(let error) = status {
-                if error.isLoop { return (status, "is a symbolic link loop") }
-                if error.isNotFound { return (status, "is a link whose target does not exist") }
-                return (status, "cannot be resolved (\(error))")
+            let resolved = FileSystem.status(entryPath)
+            if case .success(let status) = own, status.isSymbolicLink { state.target = resolved }
+            if let problem = linkProblem(resolved, entryPath) {
+                return Outcome(state: state, problem: problem, isWatchable: false)
             }
-            switch (FileSystem.realPath(location.path), FileSystem.realPath(entryPath)) {
-            case (.success(let root), .success(let target)) where !target.hasPrefix(root + "/"):
-                return (status, "resolves to \(target), outside the bundle folder")
-            case (.failure(let error), _), (_, .failure(let error)):
-                return (status, "cannot be resolved (\(error))")
-            default:
-                last = status
-            }
+            own = resolved
         }
-        if case .success(let status) = last, !status.isRegularFile {
-            return (last, "is \(status.isDirectory ? "a folder" : "not a regular file"), not a library file")
+        if case .success(let status) = own, !status.isRegularFile {
+            return Outcome(state: state, problem: "is \(status.isDirectory ? "a folder" : "not a regular file"), not a library file", isWatchable: false)
         }
-        return (last, nil)
+        return Outcome(state: state, problem: nil, isWatchable: isDirect && !sawLink)
+    }
+
+    /// Why a library reached through a link or `..` is unusable: a loop, a dangling link, a target
+    /// outside the bundle (compared byte by byte, not by Unicode equivalence).
+    private func linkProblem(_ resolved: Result<FileSystem.Status, Errno>, _ entryPath: String) -> String? {
+        if case .failure(let error) = resolved {
+            if error.isLoop { return "is a symbolic link loop" }
+            if error.isNotFound { return "is a link whose target does not exist" }
+            return "cannot be resolved (\(error))"
+        }
+        switch (FileSystem.realPath(location.path), FileSystem.realPath(entryPath)) {
+        case (.success(let root), .success(let target)) where !target.utf8.starts(with: (root + "/").utf8):
+            return "resolves to \(target), outside the bundle folder"
+        case (.failure(let error), _), (_, .failure(let error)):
+            return "cannot be resolved (\(error))"
+        default:
+            return nil
+        }
     }
 
     /// `a`, `a/b`, `a/b/c.so` for `a/b/c.so` (`.` components skipped).

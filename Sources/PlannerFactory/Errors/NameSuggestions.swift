@@ -6,7 +6,8 @@ enum NameSuggestions {
         let needle = Array(input.lowercased().utf8)
         let threshold = max(2, needle.count / 3)
         var scored: [(distance: Int, name: String)] = []
-        for name in names {
+        var seen = Set<String>()
+        for name in names where seen.insert(name).inserted {
             let candidate = Array(name.lowercased().utf8)
             let distance = editDistance(needle, candidate)
             if distance <= threshold || (needle.count >= 3 && name.lowercased().contains(input.lowercased())) {

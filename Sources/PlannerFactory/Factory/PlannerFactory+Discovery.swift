@@ -15,15 +15,17 @@ extension PlannerFactory {
                 watcher: watcher)
             let pass = engine.run(previous: previous, previousWarnings: previousWarnings)
             let report = pass.report
-            state.withLock { state in
+            let dropped = state.withLock { state -> [PlannerInstance] in
                 state.warnings = report.warnings
                 state.lastDiscovery = report
                 state.hasDiscovered = true
                 if !pass.isUnchanged {
                     state.bundleOrder = pass.bundles
-                    Self.rebuildRegistry(&state)
+                    return Self.rebuildRegistry(&state)
                 }
+                return []
             }
+            drop(dropped)
             logger.info("discovery finished", metadata: ["summary": "\(report.summary)"])
             for warning in report.warnings { logger.warning("\(warning)") }
             return report

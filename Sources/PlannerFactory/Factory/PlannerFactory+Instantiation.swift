@@ -6,16 +6,20 @@ extension PlannerFactory {
     /// - Throws: `FactoryError` `.plannerNotFound` (with suggestions), `.plannerQuarantined`, or
     ///   `.instantiationError`.
     public func planner(named name: String, configuration: PlannerConfiguration = [:]) throws(FactoryError) -> PlannerInstance {
-        let key = InstanceKey(name: name, configuration: JSONValue.object(configuration).serialized())
+        let configurationText = JSONValue.object(configuration).serialized()
         let lookup: Result<(PlannerRecord, BuiltinPlanner?, PlannerInstance?), FactoryError> = state.withLock { state in
             guard let index = state.owners[name] else {
-                if let invalid = state.records.first(where: { $0.name == name }) {
-                    return .failure(.instantiation(name, "its bundle is \(invalid.status): \(invalid.reason ?? "no reason recorded")"))
+                if let unusable = state.records.first(where: { $0.name == name }) {
+                    return .failure(FactoryError(
+                        .plannerNotFound,
+                        "No usable planner named \"\(name)\" is registered: its bundle is \(unusable.status): \(unusable.reason ?? "no reason recorded")",
+                        context: ["planner": name]))
                 }
                 return .failure(.plannerNotFound(name, among: state.records.map(\.name)))
             }
             let record = state.records[index]
             let builtin = record.kind == .builtin ? state.builtins.first { $0.descriptor.name == name } : nil
+            let key = InstanceKey(name: name, configuration: configurationText, fingerprint: record.fingerprint)
             return .success((record, builtin, state.instances[key]))
         }
         let (record, builtin, cached): (PlannerRecord, BuiltinPlanner?, PlannerInstance?)
@@ -38,6 +42,7 @@ extension PlannerFactory {
                 outcome: .failure(error.message)))
             throw remember(error)
         case .success(let instance):
+            let key = InstanceKey(name: name, configuration: configurationText, fingerprint: record.fingerprint)
             let winner = state.withLock { state in
                 if let existing = state.instances[key] { return existing }
                 state.instances[key] = instance

@@ -50,9 +50,12 @@ public final class PlannerFactory: Sendable {
         var hasDiscovered = false
     }
 
+    /// An instance is cached per planner, configuration and bundle fingerprint: when the bundle
+    /// changes, its old instances are dropped.
     struct InstanceKey: Hashable, Sendable {
         var name: String
         var configuration: String
+        var fingerprint: Fingerprint?
     }
 
     /// Creates a factory.
@@ -72,15 +75,16 @@ public final class PlannerFactory: Sendable {
         var initial = State()
         initial.builtins = builtins
         self.state = Locked(initial)
-        state.withLock { Self.rebuildRegistry(&$0) }
+        _ = state.withLock { Self.rebuildRegistry(&$0) }
     }
 
     /// Registers a builtin planner. Builtins are listed before bundles and win name clashes.
     public func register(_ builtin: BuiltinPlanner) {
-        state.withLock { state in
+        let dropped = state.withLock { state in
             state.builtins.append(builtin)
-            Self.rebuildRegistry(&state)
+            return Self.rebuildRegistry(&state)
         }
+        drop(dropped)
         logger.debug("registered builtin planner", metadata: ["planner": "\(builtin.descriptor.name)"])
     }
 
@@ -103,13 +107,26 @@ public final class PlannerFactory: Sendable {
         state.withLock { $0.warnings }
     }
 
-    /// Rebuilds records, name owners and the ranking index from builtins and scanned bundles.
-    static func rebuildRegistry(_ state: inout State) {
+    /// Rebuilds records and name owners from builtins and scanned bundles.
+    /// - Returns: the cached instances that no longer belong to a current planner, for the caller
+    ///   to release after unlocking (a planner's deinit is plugin code).
+    static func rebuildRegistry(_ state: inout State) -> [PlannerInstance] {
         let builtinRecords = state.builtins.map { PlannerRecord(builtin: $0.descriptor) }
         (state.records, state.owners) = RegistryAssembler.assemble(builtins: builtinRecords, bundles: state.bundleOrder)
         state.rankingIndex = nil
         state.generation += 1
-        state.instances = state.instances.filter { state.owners[$0.key.name] != nil }
+        var dropped: [PlannerInstance] = []
+        state.instances = state.instances.filter { key, instance in
+            let isCurrent = state.owners[key.name].map { state.records[$0].fingerprint == key.fingerprint } ?? false
+            if !isCurrent { dropped.append(instance) }
+            return isCurrent
+        }
+        return dropped
+    }
+
+    /// Releases instances outside the state lock.
+    func drop(_ instances: [PlannerInstance]) {
+        _ = consume instances
     }
 
     /// Remembers an error for diagnostics and returns it, so call sites can `throw remember(error)`.

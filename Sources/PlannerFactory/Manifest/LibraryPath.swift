@@ -5,6 +5,9 @@ enum LibraryPath {
         let bytes = path.utf8
         if bytes.contains(0) { return "contains a NUL byte" }
         if bytes.first == UInt8(ascii: "/") { return "is absolute; it must be relative to the bundle folder" }
+        if bytes.last == UInt8(ascii: "/") || path == "." || path.hasSuffix("/.") {
+            return "ends with \"/\" or \"/.\"; it must name a file"
+        }
         var depth = 0
         for component in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
             if component.elementsEqual(".".utf8) { continue }

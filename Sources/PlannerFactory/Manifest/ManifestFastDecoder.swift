@@ -102,8 +102,8 @@ struct ManifestFastDecoder {
         repeat {
             guard let key = rawString(), consume(UInt8(ascii: ":")) else { return nil }
             switch Self.text(key) {
-            case "kind" where kind == nil: kind = string()
-            case "library" where library == nil: library = string()
+            case "kind" where kind == nil: kind = string(); if kind == nil { return nil }
+            case "library" where library == nil: library = string(); if library == nil { return nil }
             default: return nil
             }
         } while consume(UInt8(ascii: ","))

@@ -96,16 +96,19 @@ public struct Ranking: Sendable {
             detail: request.capabilities.isEmpty
                 ? "no capabilities required"
                 : "\(matchedCount) of \(request.capabilities.count) required capabilities"
-                    + (missing.isEmpty ? "" : " (missing: \(missing.joined(separator: ", ")))"))]
-        terms.append(ScoreTerm(label: "rank hint", value: Double(record.rank), detail: "manifest \"rank\""))
+                    + (missing.isEmpty ? "" : " (missing: \(missing.joined(separator: ", ")))"),
+            isAdditive: false)]
+        terms.append(ScoreTerm(
+            label: "rank hint", value: Double(record.rank),
+            detail: record.kind == .builtin ? "descriptor rank" : "manifest \"rank\"", isAdditive: true))
         for key in record.boosts.keys.sorted() {
             let reason: String? = required.contains(key) ? "required capability" : words.contains(key) ? "word of the objective" : nil
             if let reason, let value = record.boosts[key] {
-                terms.append(ScoreTerm(label: "boost \(key)", value: value, detail: reason))
+                terms.append(ScoreTerm(label: "boost \(key)", value: value, detail: reason, isAdditive: true))
             }
         }
         for keyword in record.keywords where words.contains(keyword) {
-            terms.append(ScoreTerm(label: "keyword \(keyword)", value: Ranker.keywordBonus, detail: "word of the objective"))
+            terms.append(ScoreTerm(label: "keyword \(keyword)", value: Ranker.keywordBonus, detail: "word of the objective", isAdditive: true))
         }
         return terms
     }

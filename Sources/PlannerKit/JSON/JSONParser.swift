@@ -291,7 +291,8 @@ struct JSONParser {
     /// An error at the current position, with its line and column.
     private func error(_ message: String) -> JSONParseError {
         var line = 1
-        var lineStart = 0
+        // A byte order mark is not a column.
+        var lineStart = bytes.count >= 3 && bytes[0] == 0xEF && bytes[1] == 0xBB && bytes[2] == 0xBF ? 3 : 0
         for position in 0..<min(index, bytes.count) where bytes[position] == 0x0A {
             line += 1
             lineStart = position + 1
