@@ -39,8 +39,15 @@ struct DiscoveryEngine: Sendable {
         let (locations, warnings) = BundleLister.list(pluginPath: pluginPath, watcher: watcher)
         let folders = SearchFolders(locations)
         defer { folders.close() }
+        if previous.isEmpty {
+            // A first discovery: every bundle is new; the scans are the result, with no copying.
+            let bundles: [ScannedBundle] = parallelMap(count: locations.count) { scan(locations[$0], in: folders, watcher: nil) }
+            var report = DiscoveryReport(
+                added: locations.map(\.path), removed: [], changed: [], unchangedCount: 0, warnings: warnings, duration: .zero)
+            report.duration = ContinuousClock.now - start
+            return Pass(bundles: bundles, report: report, isUnchanged: bundles.isEmpty)
+        }
         var outcomes: [Outcome] = parallelMap(count: locations.count) { index in
-            guard !previous.isEmpty else { return .added(scan(locations[index], in: folders, watcher: nil)) }
             guard index < previous.count, previous[index].location.isSame(as: locations[index]) else { return .unresolved }
             return check(locations[index], against: previous, at: index, folders: folders, watcher: watcher)
         }

@@ -79,8 +79,19 @@ struct LibraryCheck {
         return prefixes
     }
 
-    /// Whether the path has a `..` component (a byte scan; no string searching).
+    /// Whether the path has a `..` component (a byte scan; no allocation).
     private var containsParentReference: Bool {
-        library.utf8.split(separator: UInt8(ascii: "/")).contains { $0.count == 2 && $0.allSatisfy { $0 == UInt8(ascii: ".") } }
+        var dots = 0  // dots in the current component while it has nothing else; -1 once it has
+        for byte in library.utf8 {
+            if byte == UInt8(ascii: "/") {
+                if dots == 2 { return true }
+                dots = 0
+            } else if byte == UInt8(ascii: "."), dots >= 0 {
+                dots += 1
+            } else {
+                dots = -1
+            }
+        }
+        return dots == 2
     }
 }

@@ -1,4 +1,5 @@
-/// Checks that a manifest's library path stays inside its bundle, first as text (over bytes).
+/// Checks that a manifest's library path stays inside its bundle, first as text (one pass over
+/// the bytes, no allocation).
 enum LibraryPath {
     /// Why `path` leaves the bundle or is unusable as text; `nil` when it is fine.
     static func textualProblem(_ path: String) -> String? {
@@ -9,15 +10,27 @@ enum LibraryPath {
             return "ends with \"/\" or \"/.\"; it must name a file"
         }
         var depth = 0
-        for component in bytes.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: true) {
-            if component.elementsEqual(".".utf8) { continue }
-            if component.elementsEqual("..".utf8) {
+        var length = 0  // bytes in the current component
+        var dots = 0  // dots in it while it has nothing else; -1 once it has
+        func endComponent() -> Bool {
+            defer { length = 0; dots = 0 }
+            guard length > 0, dots != 1 else { return true }  // empty or "."
+            if dots == 2 {
                 depth -= 1
-                if depth < 0 { return "leaves the bundle folder (through \"..\")" }
-            } else {
-                depth += 1
+                return depth >= 0
             }
+            depth += 1
+            return true
         }
+        for byte in bytes {
+            if byte == UInt8(ascii: "/") {
+                if !endComponent() { return "leaves the bundle folder (through \"..\")" }
+                continue
+            }
+            length += 1
+            dots = byte == UInt8(ascii: ".") && dots >= 0 ? dots + 1 : -1
+        }
+        if !endComponent() { return "leaves the bundle folder (through \"..\")" }
         if depth == 0 { return "names the bundle folder itself, not a file in it" }
         return nil
     }
