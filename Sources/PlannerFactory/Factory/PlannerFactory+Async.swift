@@ -15,6 +15,12 @@ extension PlannerFactory {
         await offload { self.discover() }
     }
 
+    /// `rediscover()` without blocking the caller's task.
+    @discardableResult
+    public func rediscover() async -> DiscoveryReport {
+        await offload { self.rediscover() }
+    }
+
     /// `selectBestPlanner(objective:capabilities:)` without blocking the caller's task.
     public func selectBestPlanner(objective: String = "", capabilities: [String] = []) async throws(FactoryError) -> Selection {
         try await offload { Result { () throws(FactoryError) in try self.selectBestPlanner(objective: objective, capabilities: capabilities) } }.get()
