@@ -9,12 +9,17 @@ let package = Package(
         .library(name: "PlannerKit", targets: ["PlannerKit"]),
         .library(name: "ExamplePlanners", targets: ["ExamplePlanners"]),
         .executable(name: "factory", targets: ["factory"]),
+        .executable(name: "factory-probe", targets: ["factory-probe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
+        // The plugin ABI: one C header, which plugin authors may also copy.
+        .target(name: "PlannerPluginABI"),
+        // Loads one plugin library in a throwaway process and reports on one JSON line (C, no Foundation).
+        .executableTarget(name: "factory-probe", dependencies: ["PlannerPluginABI"], linkerSettings: [.linkedLibrary("dl")]),
         // The plugin-author library: data formats, JSON, the Planner protocol. No Foundation.
         .target(name: "PlannerKit"),
         // The core: discovery, configuration, errors, ranking, telemetry, the factory.
