@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "ExamplePlanners", targets: ["ExamplePlanners"]),
         .executable(name: "factory", targets: ["factory"]),
         .executable(name: "factory-probe", targets: ["factory-probe"]),
+        // An example plugin: a Swift planner exported through the C ABI.
+        .library(name: "SwiftGridPlugin", type: .dynamic, targets: ["SwiftGridPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,7 +23,7 @@ let package = Package(
         // Loads one plugin library in a throwaway process and reports on one JSON line (C, no Foundation).
         .executableTarget(name: "factory-probe", dependencies: ["PlannerPluginABI"], linkerSettings: [.linkedLibrary("dl")]),
         // The plugin-author library: data formats, JSON, the Planner protocol. No Foundation.
-        .target(name: "PlannerKit"),
+        .target(name: "PlannerKit", dependencies: ["PlannerPluginABI"]),
         // The core: discovery, configuration, errors, ranking, telemetry, the factory.
         .target(
             name: "PlannerFactory",
@@ -32,6 +34,7 @@ let package = Package(
         ),
         // Planners that really plan, registered as builtins by the executables.
         .target(name: "ExamplePlanners", dependencies: ["PlannerKit"]),
+        .target(name: "SwiftGridPlugin", dependencies: ["PlannerKit", "ExamplePlanners"]),
         // The `factory` command's commands, as a library so they can be tested.
         .target(
             name: "FactoryCLI",
@@ -48,7 +51,7 @@ let package = Package(
         // Runs the built `factory` binary (it must be built: `swift build` first, as `.ci/run` does).
         .testTarget(
             name: "FactoryEndToEndTests",
-            dependencies: ["PlannerKit"]
+            dependencies: ["PlannerKit", "PlannerPluginABI"]
         ),
     ],
     swiftLanguageModes: [.v6]
