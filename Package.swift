@@ -24,11 +24,13 @@ let package = Package(
         .executableTarget(name: "factory-probe", dependencies: ["PlannerPluginABI"], linkerSettings: [.linkedLibrary("dl")]),
         // The plugin-author library: data formats, JSON, the Planner protocol. No Foundation.
         .target(name: "PlannerKit", dependencies: ["PlannerPluginABI"]),
+        // Runs a child in its own session with a deadline; the one C library the core uses.
+        .target(name: "CSandbox"),
         // The core: discovery, configuration, errors, ranking, telemetry, the factory.
         .target(
             name: "PlannerFactory",
             dependencies: [
-                "PlannerKit",
+                "PlannerKit", "CSandbox",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

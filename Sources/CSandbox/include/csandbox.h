@@ -1,0 +1,34 @@
+#ifndef CSANDBOX_H
+#define CSANDBOX_H
+
+#include <stddef.h>
+#include <sys/types.h>
+
+/** How a sandboxed run ended. */
+typedef struct csandbox_result {
+    /** 0 when the child ran; otherwise the errno of what failed before it could (spawn, pipe). */
+    int spawn_error;
+    /** 1 when the deadline passed and the process group was killed. */
+    int timed_out;
+    /** 1 when the child exited normally, with `exit_code`. */
+    int exited;
+    int exit_code;
+    /** 1 when a signal ended the child, `signal_number`. */
+    int signaled;
+    int signal_number;
+    /** Bytes of standard output kept (at most the buffer's capacity). */
+    size_t output_length;
+    /** How long the child took to end, in nanoseconds. */
+    long long elapsed_ns;
+} csandbox_result;
+
+/**
+ * Runs `path` with `argv` and `envp` in a new session (its own process group), standard input from
+ * /dev/null, standard error discarded, and no descriptors but its standard output pipe. Waits for
+ * its exit on a pidfd and reads its output without polling loops; at the deadline, and again after
+ * it exits (a grandchild may hold the pipe), kills the whole process group with SIGKILL.
+ */
+csandbox_result csandbox_run(const char *path, char *const argv[], char *const envp[], long long timeout_ns,
+                             char *output, size_t output_capacity);
+
+#endif

@@ -1,0 +1,35 @@
+import PlannerKit
+
+/// What probing a plugin library in the sandbox found. Each failure kind is its own case, and
+/// becomes its own quarantine reason.
+public enum ProbeOutcome: Sendable, Hashable {
+    /// The library loaded, its table matched the ABI, and `describe` returned this descriptor JSON text.
+    case passed(descriptor: String)
+    /// The probe did not finish before its deadline (a hang in the entry point or a constructor).
+    case timedOut(after: Duration)
+    /// A signal ended the probe (SIGSEGV, SIGILL from `fatalError`, SIGBUS from a truncated file, SIGABRT …).
+    case crashed(signal: Int32, name: String)
+    /// The probe reported a failure: `missing-file`, `not-a-shared-library`,
+    /// `undefined-dependency-symbol`, `load-error`, `missing-entry-symbol`, `abi-mismatch`,
+    /// `invalid-descriptor`.
+    case failed(kind: String, detail: String)
+    /// The probe itself could not run (helper missing, spawn failed, unreadable output).
+    case probeUnavailable(String)
+
+    /// Whether the plugin may be loaded.
+    public var isPassed: Bool {
+        if case .passed = self { return true }
+        return false
+    }
+
+    /// A one-line reason, as a quarantine record shows it.
+    public var reason: String {
+        switch self {
+        case .passed: "probe passed"
+        case .timedOut(let after): "the probe did not finish within \(JSONValue.format(after.seconds)) s (a hang while loading or describing)"
+        case .crashed(let signal, let name): "the probe crashed with \(name) (signal \(signal)) while loading the library"
+        case .failed(let kind, let detail): "\(kind): \(detail)"
+        case .probeUnavailable(let detail): "the sandbox probe could not run: \(detail)"
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import CSandbox
+import PlannerKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Runs `factory-probe` on one library in its own session with a deadline, and reads its report.
+/// The child gets a minimal environment and no descriptors but its output pipe; the whole process
+/// group is killed at the deadline and again after the probe exits, so nothing it started lives on.
+public struct ProbeRunner: Sendable {
+    /// The `factory-probe` executable.
+    public var probePath: String
+    /// The deadline of one probe.
+    public var timeout: Duration
+
+    public init(probePath: String, timeout: Duration) {
+        self.probePath = probePath
+        self.timeout = timeout
+    }
+
+    /// The environment the probe runs with: nothing of the caller's.
+    static let environment = ["PATH=/usr/bin:/bin", "LC_ALL=C"]
+
+    /// Probes `library`. Never throws: every way it can go wrong is an outcome.
+    public func probe(_ library: String) -> ProbeOutcome {
+        let arguments = [probePath, library]
+        var output = [CChar](repeating: 0, count: 1 << 16)
+        let nanoseconds = max(1, Int64(timeout.seconds * 1e9))
+        let result = withCStrings(arguments) { argv in
+            withCStrings(Self.environment) { envp in
+                output.withUnsafeMutableBufferPointer { buffer in
+                    csandbox_run(probePath, argv, envp, nanoseconds, buffer.baseAddress, buffer.count)
+                }
+            }
+        }
+        if result.spawn_error != 0 {
+            return .probeUnavailable("\(probePath) could not be started (\(String(cString: strerror(result.spawn_error))))")
+        }
+        if result.timed_out != 0 { return .timedOut(after: timeout) }
+        if result.signaled != 0 {
+            return .crashed(signal: result.signal_number, name: SignalName.of(result.signal_number))
+        }
+        let text = String(decoding: output.prefix(result.output_length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return Self.outcome(fromReport: text, exitCode: result.exit_code)
+    }
+
+    /// Reads the probe's JSON line.
+    static func outcome(fromReport text: String, exitCode: Int32) -> ProbeOutcome {
+        guard let line = text.split(separator: "\n").first, let report = try? JSONValue(parsing: String(line)),
+              let kind = report["outcome"]?.stringValue
+        else {
+            return .probeUnavailable("the probe exited with code \(exitCode) without a report")
+        }
+        if kind == "ok", let descriptor = report["descriptor"]?.stringValue {
+            return .passed(descriptor: descriptor)
+        }
+        return .failed(kind: kind, detail: report["detail"]?.stringValue ?? "no detail")
+    }
+}
+
+/// Runs `body` with a NULL-terminated C array of the strings.
+private func withCStrings<T>(_ strings: [String], _ body: (UnsafePointer<UnsafeMutablePointer<CChar>?>) -> T) -> T {
+    let copies = strings.map { strdup($0) } + [nil]
+    defer { copies.forEach { free($0) } }
+    return copies.withUnsafeBufferPointer { buffer in
+        body(buffer.baseAddress!)
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import Testing
+@testable import PlannerFactory
+
+/// The probe run in its own session with a deadline, on real libraries built by the C compiler:
+/// hangs end at the deadline, crashes are named, and nothing the plugin started lives on.
+@Suite struct ProbeRunnerTests {
+    static func runner(timeout: Duration = .seconds(2)) -> ProbeRunner {
+        ProbeRunner(probePath: CFixture.probe, timeout: timeout)
+    }
+
+    @Test func aGoodPluginPasses() throws {
+        let folder = try TemporaryFolder()
+        let library = try CFixture.library("good", source: CFixture.plugin(entry: ""), in: folder)
+        let outcome = Self.runner().probe(library)
+        guard case .passed(let descriptor) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(descriptor.contains("\"fixture\""))
+    }
+
+    @Test(arguments: [
+        ("hang-entry", CFixture.plugin(entry: "for (;;) pause();")),
+        ("hang-constructor", CFixture.plugin(entry: "", prelude: "__attribute__((constructor)) static void stall(void) { for (;;) pause(); }")),
+    ])
+    func aHangEndsAtTheDeadline(name: String, source: String) throws {
+        let folder = try TemporaryFolder()
+        let library = try CFixture.library(name, source: source, in: folder)
+        let start = ContinuousClock.now
+        let outcome = Self.runner(timeout: .milliseconds(300)).probe(library)
+        #expect(outcome == .timedOut(after: .milliseconds(300)))
+        #expect(ContinuousClock.now - start < .seconds(10), "the probe was killed, not waited for")
+    }
+
+    @Test(arguments: [
+        ("segv", "volatile int *p = 0; *p = 1;", "SIGSEGV"),
+        ("ill", "__builtin_trap();", "SIGILL"),
+        ("abort", "abort();", "SIGABRT"),
+    ])
+    func aCrashIsNamed(name: String, body: String, signal: String) throws {
+        let folder = try TemporaryFolder()
+        let library = try CFixture.library(name, source: CFixture.plugin(entry: body), in: folder)
+        let outcome = Self.runner().probe(library)
+        guard case .crashed(_, let seen) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(seen == signal)
+        #expect(outcome.reason.contains(signal))
+    }
+
+    @Test func aTruncatedLibraryDoesNotLoad() throws {
+        let folder = try TemporaryFolder()
+        let library = try CFixture.library("whole", source: CFixture.plugin(entry: ""), in: folder)
+        let bytes = try Data(contentsOf: URL(fileURLWithPath: library))
+        let truncated = folder.path + "/libtruncated.so"
+        try bytes.prefix(bytes.count / 2).write(to: URL(fileURLWithPath: truncated))
+        let outcome = Self.runner().probe(truncated)
+        switch outcome {
+        case .crashed(_, let name): #expect(name == "SIGBUS" || name == "SIGSEGV")
+        case .failed(let kind, _): #expect(kind == "not-a-shared-library" || kind == "load-error")
+        default: Issue.record("a truncated library must not pass: \(outcome)")
+        }
+    }
+
+    /// A constructor forks a child that lives on holding the output pipe: the probe still ends on
+    /// time and no process of its group is left.
+    @Test func aForkingConstructorLeavesNothingBehind() throws {
+        let folder = try TemporaryFolder()
+        let marker = folder.path + "/child.pid"
+        let source = CFixture.plugin(entry: "", prelude: """
+            #include <stdio.h>
+            __attribute__((constructor)) static void spawn(void) {
+                pid_t child = fork();
+                if (child == 0) { for (;;) pause(); }
+                FILE *file = fopen("\(marker)", "w"); if (file) { fprintf(file, "%d", child); fclose(file); }
+            }
+            """)
+        let library = try CFixture.library("forker", source: source, in: folder)
+        let start = ContinuousClock.now
+        let outcome = Self.runner(timeout: .seconds(5)).probe(library)
+        #expect(outcome.isPassed)
+        #expect(ContinuousClock.now - start < .seconds(4), "the grandchild holding the pipe did not stall the read")
+        let child = try #require(Int32(try String(contentsOfFile: marker, encoding: .utf8)))
+        // Killed means gone, or a zombie waiting for whoever adopted it (here PID 1) to reap it.
+        func isDead() -> Bool {
+            if kill(child, 0) != 0 && errno == ESRCH { return true }
+            let stat = (try? String(contentsOfFile: "/proc/\(child)/stat", encoding: .utf8)) ?? ""
+            return stat.split(separator: ")").last?.split(separator: " ").first == "Z"
+        }
+        var gone = false
+        for _ in 0..<100 where !gone {
+            gone = isDead()
+            if !gone { usleep(10_000) }  // a SIGKILL is delivered asynchronously
+        }
+        #expect(gone, "the forked child \(child) was killed with the process group")
+    }
+
+    @Test func aMissingProbeIsReportedClearly() {
+        let outcome = ProbeRunner(probePath: "/nonexistent/factory-probe", timeout: .seconds(1)).probe("/tmp/x.so")
+        guard case .probeUnavailable(let detail) = outcome else { Issue.record("\(outcome)"); return }
+        #expect(detail.contains("/nonexistent/factory-probe"))
+    }
+}
