@@ -17,6 +17,9 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(name: .customLong("sandbox-timeout"), help: "Probe deadline in seconds (FACTORY_SANDBOX_TIMEOUT).")
     var sandboxTimeout: String?
 
+    @Option(name: .customLong("probe-path"), help: "The factory-probe helper (FACTORY_PROBE_PATH); default: next to factory.")
+    var probePath: String?
+
     @Option(name: .customLong("telemetry-capacity"), help: "Records kept per telemetry ring buffer (FACTORY_TELEMETRY_CAPACITY).")
     var telemetryCapacity: String?
 
@@ -33,6 +36,7 @@ struct ConfigurationOptions: ParsableArguments {
         overrides[.deepFingerprint] = deepFingerprint.map { $0 ? "1" : "0" }
         overrides[.sandbox] = sandbox.map { $0 ? "1" : "0" }
         overrides[.sandboxTimeout] = sandboxTimeout
+        overrides[.probePath] = probePath
         overrides[.telemetryCapacity] = telemetryCapacity
         overrides[.minimumMatch] = minMatch
         overrides[.stateDirectory] = stateDir

@@ -57,9 +57,16 @@ public struct ConfigurationKey: Hashable, Sendable, CustomStringConvertible {
         accepted: "a folder path",
         summary: "Where probe results, quarantine records and logs are kept.")
 
+    /// `FACTORY_PROBE_PATH`: the `factory-probe` helper; by default the one next to the running executable.
+    public static let probePath = ConfigurationKey(
+        environmentName: "FACTORY_PROBE_PATH", flag: "--probe-path",
+        accepted: "the path of the factory-probe executable",
+        summary: "The sandbox probe helper; by default factory-probe next to the running executable.")
+
     /// Every key, in documentation order.
     public static let all: [ConfigurationKey] = [
-        .pluginPath, .deepFingerprint, .sandbox, .sandboxTimeout, .telemetryCapacity, .minimumMatch, .stateDirectory,
+        .pluginPath, .deepFingerprint, .sandbox, .sandboxTimeout, .probePath, .telemetryCapacity, .minimumMatch,
+        .stateDirectory,
     ]
 
     static let booleanForm = "1/0, true/false, on/off or yes/no"

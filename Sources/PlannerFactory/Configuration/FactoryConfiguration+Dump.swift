@@ -46,6 +46,7 @@ extension FactoryConfiguration {
         case .deepFingerprint: isDeepFingerprint ? "1" : "0"
         case .sandbox: isSandboxEnabled ? "1" : "0"
         case .sandboxTimeout: JSONValue.format(sandboxTimeout.seconds)
+        case .probePath: probePath ?? ""
         case .telemetryCapacity: String(telemetryCapacity)
         case .minimumMatch: JSONValue.format(minimumMatch)
         case .stateDirectory: stateDirectory
@@ -59,6 +60,7 @@ extension FactoryConfiguration {
         case .deepFingerprint: .bool(isDeepFingerprint)
         case .sandbox: .bool(isSandboxEnabled)
         case .sandboxTimeout: .number(sandboxTimeout.seconds)
+        case .probePath: probePath.map(JSONValue.string) ?? .null
         case .telemetryCapacity: .number(Double(telemetryCapacity))
         case .minimumMatch: .number(minimumMatch)
         case .stateDirectory: .string(stateDirectory)

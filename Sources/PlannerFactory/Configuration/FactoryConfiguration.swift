@@ -16,6 +16,8 @@ public struct FactoryConfiguration: Sendable, Hashable {
     public var isSandboxEnabled = true
     /// Deadline of one probe. Default: 2 seconds.
     public var sandboxTimeout: Duration = .seconds(2)
+    /// The `factory-probe` helper. Default: `nil`, meaning the one next to the running executable.
+    public var probePath: String?
     /// Records kept in each telemetry ring buffer. Default: 1000.
     public var telemetryCapacity = 1000
     /// Least match ratio for a planner to be selectable, 0…1. Default: 1 (every required capability).
@@ -65,6 +67,7 @@ public struct FactoryConfiguration: Sendable, Hashable {
         case .deepFingerprint: isDeepFingerprint = try parser.boolean()
         case .sandbox: isSandboxEnabled = try parser.boolean()
         case .sandboxTimeout: sandboxTimeout = try parser.seconds(maximum: 3600)
+        case .probePath: probePath = try parser.path()
         case .telemetryCapacity: telemetryCapacity = try parser.integer(in: 1...10_000_000)
         case .minimumMatch: minimumMatch = try parser.number(in: 0...1)
         case .stateDirectory: stateDirectory = try parser.path()

@@ -23,6 +23,7 @@ import Testing
             "FACTORY_TELEMETRY_CAPACITY": "64",
             "FACTORY_MIN_MATCH": "0.5",
             "FACTORY_STATE_DIR": "/var/lib/pf",
+            "FACTORY_PROBE_PATH": "/opt/pf/factory-probe",
             "XDG_STATE_HOME": "/ignored",
         ])
         #expect(configuration.pluginPath == ["/a", "/b", "/c"])

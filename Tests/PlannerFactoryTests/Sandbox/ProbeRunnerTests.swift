@@ -97,3 +97,38 @@ import Testing
         #expect(detail.contains("/nonexistent/factory-probe"))
     }
 }
+
+@Suite struct ProbeLocatorTests {
+    @Test func aConfiguredPathIsUsedAndCheckedAndTheErrorSaysHowToFixIt() throws {
+        var configuration = FactoryConfiguration()
+        configuration.probePath = CFixture.probe
+        #expect(try ProbeLocator.locate(configuration) == CFixture.probe)
+        configuration.probePath = "/nonexistent/factory-probe"
+        do {
+            _ = try ProbeLocator.locate(configuration)
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .sandboxImportError)
+            #expect(error.message.contains("/nonexistent/factory-probe"))
+            #expect(error.message.contains("FACTORY_PROBE_PATH"))
+        }
+    }
+
+    @Test func theDefaultIsBesideTheRunningExecutable() throws {
+        let executable = try #require(ProbeLocator.currentExecutable())
+        var configuration = FactoryConfiguration()
+        configuration.probePath = nil
+        let located = Result { () throws(FactoryError) in try ProbeLocator.locate(configuration) }
+        let folder = String(executable[..<(executable.lastIndex(of: "/") ?? executable.startIndex)])
+        switch located {
+        case .success(let path): #expect(path == folder + "/factory-probe")
+        case .failure(let error): #expect(error.message.contains(folder + "/factory-probe"))
+        }
+    }
+
+    @Test func theEnvironmentKeyIsRead() throws {
+        let configuration = try FactoryConfiguration(environment: ["FACTORY_PROBE_PATH": "/opt/pf/factory-probe"])
+        #expect(configuration.probePath == "/opt/pf/factory-probe")
+        #expect(configuration.source(of: .probePath) == .environment)
+    }
+}
