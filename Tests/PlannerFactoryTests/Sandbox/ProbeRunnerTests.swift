@@ -4,7 +4,8 @@ import Testing
 
 /// The probe run in its own session with a deadline, on real libraries built by the C compiler:
 /// hangs end at the deadline, crashes are named, and nothing the plugin started lives on.
-@Suite struct ProbeRunnerTests {
+@Suite(.disabled(if: Sanitizer.isThreadSanitizerActive, "crash outcomes are for the uninstrumented build"))
+struct ProbeRunnerTests {
     static func runner(timeout: Duration = .seconds(2)) -> ProbeRunner {
         ProbeRunner(probePath: CFixture.probe, timeout: timeout)
     }
