@@ -92,6 +92,20 @@ struct ProbeRunnerTests {
         #expect(gone, "the forked child \(child) was killed with the process group")
     }
 
+    /// The probe inherits no descriptor but its pipe (even one opened without close-on-exec) and
+    /// none of the caller's environment: the fixture aborts if it sees either.
+    @Test func theProbeGetsNoDescriptorsAndAMinimalEnvironment() throws {
+        let folder = try TemporaryFolder()
+        let library = try CFixture.library("inspect", source: CFixture.plugin(entry: """
+            for (int fd = 3; fd < 1024; fd++) { if (fcntl(fd, F_GETFD) != -1) abort(); }
+            if (getenv("HOME") || getenv("FACTORY_PLUGIN_PATH")) abort();
+            """, prelude: "#include <fcntl.h>"), in: folder)
+        let leaked = open("/dev/null", O_RDONLY)  // deliberately without O_CLOEXEC
+        defer { close(leaked) }
+        let outcome = Self.runner().probe(library)
+        #expect(outcome.isPassed, "\(outcome)")
+    }
+
     @Test func aMissingProbeIsReportedClearly() {
         let outcome = ProbeRunner(probePath: "/nonexistent/factory-probe", timeout: .seconds(1)).probe("/tmp/x.so")
         guard case .probeUnavailable(let detail) = outcome else { Issue.record("\(outcome)"); return }
