@@ -47,13 +47,15 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "factory", dependencies: ["FactoryCLI"]),
+        // Shared by the test targets: C fixtures, build products, sanitizer detection.
+        .target(name: "PlannerTestSupport", path: "Tests/PlannerTestSupport"),
         .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
-        .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit"]),
+        .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "PlannerTestSupport"]),
         .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit"]),
         // Runs the built `factory` binary (it must be built: `swift build` first, as `.ci/run` does).
         .testTarget(
             name: "FactoryEndToEndTests",
-            dependencies: ["PlannerKit", "PlannerPluginABI"]
+            dependencies: ["PlannerKit", "PlannerPluginABI", "PlannerTestSupport"]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,5 +1,6 @@
 import Foundation
 import PlannerKit
+import PlannerTestSupport
 
 /// Runs the built `factory` executable, which sits next to the test bundle in the build folder.
 struct FactoryBinary {
@@ -14,15 +15,7 @@ struct FactoryBinary {
         }
     }
 
-    static var path: String {
-        let executable = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath()
-        var folder = executable.deletingLastPathComponent()
-        // Linux: .build/debug/PlannerFactoryPackageTests.xctest; the binary is beside it.
-        while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("factory").path), folder.path != "/" {
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("factory").path
-    }
+    static var path: String { BuildProducts.path(of: "factory") }
 
     /// Runs `factory` with `arguments`, the given environment only (plus PATH), optionally
     /// through a command prefix such as `setpriv …`.

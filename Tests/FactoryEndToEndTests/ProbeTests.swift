@@ -1,31 +1,16 @@
 import Foundation
 import PlannerKit
+import PlannerTestSupport
 import Testing
 
 /// `factory-probe` on real libraries built by a C compiler: each outcome it reports itself.
 /// (Hangs and crashes are seen by the factory, which runs the probe with a deadline.)
 @Suite struct ProbeTests {
-    static let header = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../Sources/PlannerPluginABI/include").standardized.path
-    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../examples/plugins").standardized.path
-
-    static var probe: String {
-        URL(fileURLWithPath: FactoryBinary.path).deletingLastPathComponent().appendingPathComponent("factory-probe").path
-    }
+    static var probe: String { BuildProducts.path(of: "factory-probe") }
 
     /// Compiles C source into a shared library in `folder`.
     static func library(_ name: String, source: String, in folder: PluginFolder) throws -> String {
-        let sourcePath = folder.path + "/\(name).c"
-        try source.write(toFile: sourcePath, atomically: false, encoding: .utf8)
-        let output = folder.path + "/lib\(name).so"
-        let compiler = Process()
-        compiler.executableURL = URL(fileURLWithPath: "/usr/bin/cc")
-        compiler.arguments = ["-shared", "-fPIC", "-I", header, "-o", output, sourcePath]
-        try compiler.run()
-        compiler.waitUntilExit()
-        guard compiler.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
-        return output
+        try CCompiler.sharedLibrary(name, source: source, in: folder.path)
     }
 
     static func run(_ library: String) throws -> (status: Int32, report: JSONValue) {
@@ -57,7 +42,7 @@ import Testing
 
     @Test func aGoodCPluginDescribesItself() throws {
         let folder = try PluginFolder()
-        let source = try String(contentsOfFile: Self.examples + "/grid-greedy-c/grid_greedy.c", encoding: .utf8)
+        let source = try String(contentsOfFile: CCompiler.examplesFolder + "/grid-greedy-c/grid_greedy.c", encoding: .utf8)
         let (status, report) = try Self.run(try Self.library("grid", source: source, in: folder))
         #expect(status == 0)
         #expect(report["outcome"] == "ok")

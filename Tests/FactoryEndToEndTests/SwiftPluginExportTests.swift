@@ -1,6 +1,7 @@
 import Foundation
 import PlannerKit
 import PlannerPluginABI
+import PlannerTestSupport
 import Testing
 
 /// The Swift example plugin, built by SwiftPM as a dynamic library, speaks the C ABI: probed in a

@@ -1,4 +1,5 @@
 import Foundation
+import PlannerTestSupport
 import Testing
 @testable import PlannerFactory
 

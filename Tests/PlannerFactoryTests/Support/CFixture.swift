@@ -1,30 +1,14 @@
 import Foundation
+import PlannerTestSupport
 
 /// Plugin libraries built by the C compiler for tests, and the built `factory-probe`.
 enum CFixture {
-    static let header = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
-        .appendingPathComponent("../../../Sources/PlannerPluginABI/include").standardized.path
-
     /// `factory-probe`, built beside the test bundle.
-    static var probe: String {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while !FileManager.default.isExecutableFile(atPath: folder.appendingPathComponent("factory-probe").path), folder.path != "/" {
-            folder = folder.deletingLastPathComponent()
-        }
-        return folder.appendingPathComponent("factory-probe").path
-    }
+    static var probe: String { BuildProducts.path(of: "factory-probe") }
 
     /// Compiles `source` into `lib<name>.so` in `folder` and returns its path.
     static func library(_ name: String, source: String, in folder: TemporaryFolder) throws -> String {
-        let sourcePath = try folder.write("\(name).c", source)
-        let output = folder.path + "/lib\(name).so"
-        let compiler = Process()
-        compiler.executableURL = URL(fileURLWithPath: "/usr/bin/cc")
-        compiler.arguments = ["-shared", "-fPIC", "-I", header, "-o", output, sourcePath]
-        try compiler.run()
-        compiler.waitUntilExit()
-        guard compiler.terminationStatus == 0 else { throw CocoaError(.fileWriteUnknown) }
-        return output
+        try CCompiler.sharedLibrary(name, source: source, in: folder.path)
     }
 
     /// A plugin whose entry function runs `body` (C statements) before returning a valid table.
