@@ -1,0 +1,119 @@
+import PlannerKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Probe results persisted in the state folder (`probes.json`), shared by every process that uses
+/// the folder (the TUI, the CLI, an application): each update takes an exclusive `flock` on
+/// `probes.lock`, re-reads the file, merges, and replaces it atomically (a temporary file, then
+/// `rename`). A corrupt file is moved aside with a warning, never fatal.
+public struct ProbeStore: Sendable {
+    /// The state folder.
+    public let directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    var filePath: String { directory + "/probes.json" }
+    var lockPath: String { directory + "/probes.lock" }
+
+    /// Every stored record by fingerprint, and warnings (a corrupt file moved aside).
+    public func load() -> (records: [Fingerprint: ProbeRecord], warnings: [String]) {
+        do {
+            return try withLock { read() }
+        } catch {
+            return ([:], [error.message])
+        }
+    }
+
+    /// Stores `records` (replacing those with the same fingerprints) and drops `removed`.
+    /// - Throws: `FactoryError` (`.invalidConfiguration`) naming the state folder when it cannot be written.
+    @discardableResult
+    public func update(storing records: [Fingerprint: ProbeRecord], removing removed: Set<Fingerprint> = []) throws(FactoryError) -> [String] {
+        try withLock { () throws(FactoryError) -> [String] in
+            var (current, warnings) = read()
+            for fingerprint in removed { current[fingerprint] = nil }
+            current.merge(records) { _, new in new }
+            try write(current)
+            return warnings
+        }
+    }
+
+    // MARK: File work
+
+    private func read() -> (records: [Fingerprint: ProbeRecord], warnings: [String]) {
+        switch FileSystem.withContents(of: filePath, limit: 64 << 20, { bytes, _, _ in Array(bytes) }) {
+        case .failure(.system(let error)) where error.isNotFound:
+            return ([:], [])
+        case .failure(let failure):
+            return ([:], [moveAside("it cannot be read (\(failure))")])
+        case .success(let bytes):
+            guard let json = try? JSONValue(parsing: bytes), json["schema"] == 1, let entries = json["entries"]?.objectValue else {
+                return ([:], [moveAside("it is not a probe record file of schema 1")])
+            }
+            var records: [Fingerprint: ProbeRecord] = [:]
+            for (key, value) in entries {
+                if let number = UInt64(key, radix: 16), let record = ProbeRecord(json: value) {
+                    records[Fingerprint(value: number)] = record
+                }
+            }
+            return (records, [])
+        }
+    }
+
+    private func moveAside(_ why: String) -> String {
+        let aside = filePath + ".corrupt-\(Int(WallClock.now()))"
+        rename(filePath, aside)
+        return "The probe record file \(filePath) was moved aside to \(aside) because \(why); plugins will be probed again."
+    }
+
+    private func write(_ records: [Fingerprint: ProbeRecord]) throws(FactoryError) {
+        let entries = Dictionary(uniqueKeysWithValues: records.map { ($0.key.description, $0.value.json) })
+        let text = JSONValue.object(["schema": 1, "entries": .object(entries)]).serialized(pretty: true) + "\n"
+        let temporary = filePath + ".tmp-\(getpid())"
+        let descriptor = open(temporary, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(errno, "cannot create \(temporary)") }
+        let written = text.utf8CString.withUnsafeBufferPointer { buffer in
+            Glibc.write(descriptor, buffer.baseAddress, buffer.count - 1)
+        }
+        let synced = fsync(descriptor) == 0
+        close(descriptor)
+        guard written == text.utf8.count, synced, rename(temporary, filePath) == 0 else {
+            let error = failure(errno, "cannot write \(filePath)")
+            unlink(temporary)
+            throw error
+        }
+    }
+
+    /// Runs `body` holding the exclusive lock on the state folder's probe records.
+    private func withLock<T>(_ body: () throws(FactoryError) -> T) throws(FactoryError) -> T {
+        try createDirectory()
+        let descriptor = open(lockPath, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw failure(errno, "cannot open the lock file \(lockPath)") }
+        defer { close(descriptor) }
+        while flock(descriptor, LOCK_EX) != 0 {
+            guard errno == EINTR else { throw failure(errno, "cannot lock \(lockPath)") }
+        }
+        defer { flock(descriptor, LOCK_UN) }
+        return try body()
+    }
+
+    private func createDirectory() throws(FactoryError) {
+        var path = directory.hasPrefix("/") ? "" : "."
+        for component in directory.split(separator: "/", omittingEmptySubsequences: true) {
+            path += "/" + component
+            if mkdir(path, 0o700) != 0 && errno != EEXIST { throw failure(errno, "cannot create the folder \(path)") }
+        }
+    }
+
+    /// An error naming the state folder; `code` is the `errno` taken right after the failing call.
+    private func failure(_ code: Int32, _ what: String) -> FactoryError {
+        let reason = String(cString: strerror(code))
+        return FactoryError(
+            .invalidConfiguration,
+            "The state folder \(directory) is not usable: \(what) (\(reason)). Set FACTORY_STATE_DIR or --state-dir to a writable folder.",
+            context: ["path": directory])
+    }
+}
