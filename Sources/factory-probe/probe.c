@@ -3,11 +3,12 @@
  * what happened, so that the factory never loads code that hangs or crashes. No Foundation, no
  * Swift runtime: it starts in a few milliseconds.
  *
- *   factory-probe LIBRARY
+ *   factory-probe [--smoke OBJECTIVE_JSON] LIBRARY
  *
- * Prints {"outcome": "...", "detail": "...", "descriptor": "..."} and exits 0 when the plugin
- * loaded, its table matched the ABI and `describe` answered; 1 for any reported failure; 2 for a
- * usage error. A crash or a hang is not reported here: the factory sees the signal or its
+ * Prints {"outcome": "...", "detail": "...", "descriptor": "...", "plan": "..."} and exits 0 when
+ * the plugin loaded, its table matched the ABI and `describe` answered (and, with --smoke, `create`
+ * with an empty configuration and `plan` for the objective succeeded); 1 for any reported failure;
+ * 2 for a usage error. A crash or a hang is not reported here: the factory sees the signal or its
  * deadline passing.
  */
 #include <dlfcn.h>
@@ -35,16 +36,43 @@ static void write_json_string(const char *text) {
 }
 
 /* Prints the report line and returns the exit status. */
-static int report(const char *outcome, const char *detail, const char *descriptor) {
+static int report_with_plan(const char *outcome, const char *detail, const char *descriptor, const char *plan) {
     fputs("{\"outcome\":", stdout);
     write_json_string(outcome);
     fputs(",\"abi\":", stdout);
     printf("%u", PLANNER_PLUGIN_ABI_VERSION);
     if (detail) { fputs(",\"detail\":", stdout); write_json_string(detail); }
     if (descriptor) { fputs(",\"descriptor\":", stdout); write_json_string(descriptor); }
+    if (plan) { fputs(",\"plan\":", stdout); write_json_string(plan); }
     fputs("}\n", stdout);
     fflush(stdout);
     return strcmp(outcome, "ok") == 0 ? 0 : 1;
+}
+
+static int report(const char *outcome, const char *detail, const char *descriptor) {
+    return report_with_plan(outcome, detail, descriptor, NULL);
+}
+
+/* --smoke: create an instance with an empty configuration and plan once. */
+static int smoke(const planner_plugin_table *table, char *descriptor, const char *objective) {
+    char *error = NULL;
+    planner_instance *instance = table->create("{}", &error);
+    if (!instance) {
+        int status = report("create-failed", error ? error : "create returned no instance and no error", descriptor);
+        if (error) table->free_string(error);
+        return status;
+    }
+    char *plan = table->plan(instance, objective, &error);
+    int status;
+    if (!plan) {
+        status = report("plan-failed", error ? error : "plan returned no plan and no error", descriptor);
+        if (error) table->free_string(error);
+    } else {
+        status = report_with_plan("ok", NULL, descriptor, plan);
+        table->free_string(plan);
+    }
+    table->destroy(instance);
+    return status;
 }
 
 /* Sorts a dlopen failure into the outcomes the factory tells apart. */
@@ -57,11 +85,15 @@ static const char *classify_load_error(const char *message) {
 }
 
 int main(int argc, char **argv) {
-    if (argc != 2) {
-        fprintf(stderr, "usage: factory-probe LIBRARY\n");
+    const char *objective = NULL;
+    if (argc == 4 && strcmp(argv[1], "--smoke") == 0) {
+        objective = argv[2];
+    } else if (argc != 2) {
+        fprintf(stderr, "usage: factory-probe [--smoke OBJECTIVE_JSON] LIBRARY\n");
         return 2;
     }
-    void *library = dlopen(argv[1], RTLD_NOW | RTLD_LOCAL);
+    const char *path = argv[argc - 1];
+    void *library = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         const char *message = dlerror();
         if (!message) message = "dlopen failed";
@@ -85,7 +117,7 @@ int main(int argc, char **argv) {
     }
     char *descriptor = table->describe();
     if (!descriptor) return report("invalid-descriptor", "describe returned nothing", NULL);
-    int status = report("ok", NULL, descriptor);
+    int status = objective ? smoke(table, descriptor, objective) : report("ok", NULL, descriptor);
     table->free_string(descriptor);
     return status;
 }

@@ -20,7 +20,7 @@ struct PlanCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let objective = Objective(text: request.objective, capabilities: request.capabilityList, parameters: try parsedParameters())
+        let objective = Objective(text: request.objective, capabilities: request.capabilityList, parameters: try Self.parse(parameters: parameters))
         let configuration = try parsedConfiguration()
         let factory = try CommandContext.factory(options)
         let start = ContinuousClock.now
@@ -35,7 +35,8 @@ struct PlanCommand: ParsableCommand {
         if !plan.stats.isEmpty { print("stats: \(JSONValue.object(plan.stats))") }
     }
 
-    private func parsedParameters() throws(FactoryError) -> [String: String] {
+    /// `key=value` options as objective parameters.
+    static func parse(parameters: [String]) throws(FactoryError) -> [String: String] {
         var result: [String: String] = [:]
         for parameter in parameters {
             guard let equals = parameter.firstIndex(of: "="), equals != parameter.startIndex else {

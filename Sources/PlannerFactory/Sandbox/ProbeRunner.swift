@@ -24,7 +24,17 @@ public struct ProbeRunner: Sendable {
 
     /// Probes `library`. Never throws: every way it can go wrong is an outcome.
     public func probe(_ library: String) -> ProbeOutcome {
-        let arguments = [probePath, library]
+        run([probePath, library]).outcome
+    }
+
+    /// Probes `library`, then, still in the sandbox, creates an instance with an empty
+    /// configuration and plans once for `objective` (JSON): what `factory validate` checks.
+    /// - Returns: the outcome (`create-failed` and `plan-failed` are failures) and the plan JSON text.
+    public func smokeTest(_ library: String, objective: String) -> (outcome: ProbeOutcome, plan: String?) {
+        run([probePath, "--smoke", objective, library])
+    }
+
+    private func run(_ arguments: [String]) -> (outcome: ProbeOutcome, plan: String?) {
         var output = [CChar](repeating: 0, count: 1 << 16)
         let nanoseconds = max(1, Int64(timeout.seconds * 1e9))
         let result = withCStrings(arguments) { argv in
@@ -35,27 +45,29 @@ public struct ProbeRunner: Sendable {
             }
         }
         if result.spawn_error != 0 {
-            return .probeUnavailable("\(probePath) could not be started (\(String(cString: strerror(result.spawn_error))))")
+            return (.probeUnavailable("\(probePath) could not be started (\(String(cString: strerror(result.spawn_error))))"), nil)
         }
-        if result.timed_out != 0 { return .timedOut(after: timeout) }
+        if result.timed_out != 0 { return (.timedOut(after: timeout), nil) }
         if result.signaled != 0 {
-            return .crashed(signal: result.signal_number, name: SignalName.of(result.signal_number))
+            return (.crashed(signal: result.signal_number, name: SignalName.of(result.signal_number)), nil)
         }
         let text = String(decoding: output.prefix(result.output_length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return Self.outcome(fromReport: text, exitCode: result.exit_code)
     }
 
-    /// Reads the probe's JSON line.
-    static func outcome(fromReport text: String, exitCode: Int32) -> ProbeOutcome {
+    /// Reads the probe's JSON line; an error JSON in the detail is reduced to its message.
+    static func outcome(fromReport text: String, exitCode: Int32) -> (outcome: ProbeOutcome, plan: String?) {
         guard let line = text.split(separator: "\n").first, let report = try? JSONValue(parsing: String(line)),
               let kind = report["outcome"]?.stringValue
         else {
-            return .probeUnavailable("the probe exited with code \(exitCode) without a report")
+            return (.probeUnavailable("the probe exited with code \(exitCode) without a report"), nil)
         }
         if kind == "ok", let descriptor = report["descriptor"]?.stringValue {
-            return .passed(descriptor: descriptor)
+            return (.passed(descriptor: descriptor), report["plan"]?.stringValue)
         }
-        return .failed(kind: kind, detail: report["detail"]?.stringValue ?? "no detail")
+        let detail = report["detail"]?.stringValue ?? "no detail"
+        let message = (try? JSONValue(parsing: detail))?["message"]?.stringValue ?? detail
+        return (.failed(kind: kind, detail: message), nil)
     }
 }
 
