@@ -22,7 +22,9 @@ struct ShowCommand: ParsableCommand {
         }
         let fields: [(String, String)] = [
             ("name", record.name), ("version", record.version), ("kind", record.kind.description),
-            ("status", record.status.description), ("reason", record.reason ?? "-"), ("summary", record.summary),
+            ("status", record.status.description), ("reason", record.reason ?? "-"),
+            ("since", record.json["since"]?.stringValue ?? "-"),
+            ("summary", record.summary),
             ("capabilities", record.capabilities.joined(separator: ", ")),
             ("keywords", record.keywords.joined(separator: ", ")), ("rank", String(record.rank)),
             ("boosts", record.boosts.keys.sorted().map { "\($0)=\(JSONValue.format(record.boosts[$0] ?? 0))" }.joined(separator: ", ")),
@@ -45,3 +47,4 @@ extension String {
         count >= width ? self + " " : self + String(repeating: " ", count: width - count)
     }
 }
+

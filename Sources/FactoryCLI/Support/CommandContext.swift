@@ -13,7 +13,13 @@ enum CommandContext {
     static func factory(_ options: CommonOptions, discover: Bool = true) throws(FactoryError) -> PlannerFactory {
         let configuration = try options.configuration.configuration()
         let factory = PlannerFactory(configuration: configuration, builtins: builtins)
-        if discover { factory.discover() }
+        if discover {
+            factory.discover()
+            if !options.noProbe {
+                // Pending plugins are probed in the sandbox first, so statuses are true ones.
+                for warning in factory.probePending().warnings { Output.error("warning: \(warning)") }
+            }
+        }
         return factory
     }
 

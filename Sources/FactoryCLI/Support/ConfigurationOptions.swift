@@ -56,6 +56,9 @@ struct CommonOptions: ParsableArguments {
     @Flag(name: .long, help: "Print JSON instead of text.")
     var json = false
 
+    @Flag(name: .customLong("no-probe"), help: "Do not probe pending plugins before answering; they stay pending.")
+    var noProbe = false
+
     @OptionGroup(title: "Configuration")
     var configuration: ConfigurationOptions
 }

@@ -8,18 +8,33 @@ extension PlannerFactory {
     public func discover() -> DiscoveryReport {
         discoveryLock.withLock { runs in
             runs += 1
-            let (previous, previousWarnings) = state.withLock { ($0.bundleOrder, $0.warnings) }
+            let (previous, previousWarnings) = state.withLock { ($0.bundleOrder, $0.listingWarnings) }
             let engine = DiscoveryEngine(
                 pluginPath: configuration.pluginPath,
                 scanner: BundleScanner(isDeep: configuration.isDeepFingerprint),
                 watcher: watcher)
             let pass = engine.run(previous: previous, previousWarnings: previousWarnings)
-            let report = pass.report
+            var report = pass.report
+            let plugins = pass.bundles.filter { $0.record.kind == .dylib }.count
+            var probeRecords: [Fingerprint: ProbeRecord]?
+            if plugins > 0 {
+                if configuration.isSandboxEnabled {
+                    let loaded = ProbeStore(directory: configuration.stateDirectory).load()
+                    probeRecords = loaded.records
+                    report.warnings += loaded.warnings
+                } else {
+                    report.warnings.append(
+                        "FACTORY_SANDBOX is off: \(plugins) plugin(s) count as active without a sandbox probe, so their code would be loaded unchecked. This is unsafe.")
+                }
+            }
             let dropped = state.withLock { state -> [PlannerInstance] in
+                state.listingWarnings = pass.report.warnings
                 state.warnings = report.warnings
                 state.lastDiscovery = report
                 state.hasDiscovered = true
-                if !pass.isUnchanged {
+                let probesChanged = probeRecords.map { $0 != state.probeRecords } ?? false
+                if let probeRecords { state.probeRecords = probeRecords }
+                if !pass.isUnchanged || probesChanged {
                     state.bundleOrder = pass.bundles
                     return Self.rebuildRegistry(&state)
                 }

@@ -43,8 +43,14 @@ public final class PlannerFactory: Sendable {
         var rankingIndex: RankingIndex?
         /// Incremented whenever the registry is rebuilt.
         var generation = 0
+        /// Whether dylib plugins wait for a sandbox probe before they are active.
+        var isSandboxEnabled = true
+        /// Probe results by fingerprint, from the state folder.
+        var probeRecords: [Fingerprint: ProbeRecord] = [:]
         var instances: [InstanceKey: PlannerInstance] = [:]
         var warnings: [String] = []
+        /// The plugin-path warnings of the last listing (reused when nothing changed).
+        var listingWarnings: [String] = []
         var recentErrors = RingBuffer<ErrorEvent>(capacity: 50)
         var lastDiscovery: DiscoveryReport?
         var hasDiscovered = false
@@ -74,6 +80,7 @@ public final class PlannerFactory: Sendable {
         self.watcher = configuration.isDeepFingerprint || configuration.pluginPath.isEmpty ? nil : ChangeWatcher()
         var initial = State()
         initial.builtins = builtins
+        initial.isSandboxEnabled = configuration.isSandboxEnabled
         self.state = Locked(initial)
         _ = state.withLock { Self.rebuildRegistry(&$0) }
     }
@@ -113,6 +120,7 @@ public final class PlannerFactory: Sendable {
     static func rebuildRegistry(_ state: inout State) -> [PlannerInstance] {
         let builtinRecords = state.builtins.map { PlannerRecord(builtin: $0.descriptor) }
         (state.records, state.owners) = RegistryAssembler.assemble(builtins: builtinRecords, bundles: state.bundleOrder)
+        applyProbeStatuses(&state)
         state.rankingIndex = nil
         state.generation += 1
         var dropped: [PlannerInstance] = []

@@ -35,6 +35,8 @@ public struct PlannerRecord: Sendable, Hashable {
     public var unknownFields: [String: JSONValue]
     /// Whether one instance may be called from several threads.
     public var isThreadSafe: Bool
+    /// When it was quarantined (seconds since the Unix epoch), if it is.
+    public var quarantinedSince: Double? = nil
 
     /// Whether the planner may be selected.
     public var isActive: Bool { status == .active }
@@ -88,6 +90,7 @@ extension PlannerRecord {
             "warnings": .array(warnings.map(JSONValue.string)),
             "unknownFields": .object(unknownFields),
             "threadSafe": .bool(isThreadSafe),
+            "since": quarantinedSince.map { .string(WallClock.iso8601($0)) } ?? .null,
         ]
     }
 }

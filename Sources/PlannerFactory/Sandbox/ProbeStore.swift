@@ -21,6 +21,10 @@ public struct ProbeStore: Sendable {
 
     /// Every stored record by fingerprint, and warnings (a corrupt file moved aside).
     public func load() -> (records: [Fingerprint: ProbeRecord], warnings: [String]) {
+        guard access(directory, F_OK) == 0 else {
+            // Nothing stored yet: create nothing. Anything else (a file on the way) is worth a warning.
+            return errno == ENOENT ? ([:], []) : ([:], [failure(errno, "it cannot be reached").message])
+        }
         do {
             return try withLock { read() }
         } catch {

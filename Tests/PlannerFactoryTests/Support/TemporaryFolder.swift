@@ -57,9 +57,15 @@ final class TemporaryFolder: @unchecked Sendable {  // immutable after init
         return path + "/" + relative
     }
 
-    /// A factory over the given plugin path (relative folders below this one).
-    func factory(_ folders: [String], deep: Bool = false, minimumMatch: Double = 1, builtins: [BuiltinPlanner] = []) -> PlannerFactory {
+    /// A factory over the given plugin path (relative folders below this one), with its state in
+    /// this folder. The sandbox is off unless asked for: these bundles' libraries are not real
+    /// (discovery, manifests and ranking are under test); the sandbox has tests of its own.
+    func factory(
+        _ folders: [String], deep: Bool = false, minimumMatch: Double = 1, builtins: [BuiltinPlanner] = [], sandbox: Bool = false
+    ) -> PlannerFactory {
         var configuration = FactoryConfiguration()
+        configuration.isSandboxEnabled = sandbox
+        configuration.probePath = CFixture.probe
         configuration.pluginPath = folders.map { path + "/" + $0 }
         configuration.isDeepFingerprint = deep
         configuration.minimumMatch = minimumMatch
