@@ -112,7 +112,7 @@ struct BenchmarkSuite {
             BenchmarkResult(
                 measurement: "factory list peak RSS", size: size, quantity: .bytes(outcome.peakResidentBytes),
                 target: size == Self.targetSize ? .bytesBelow(64 << 20) : nil,
-                note: "ru_maxrss of `factory list --plugin-path FOLDER > /dev/null`, from wait4 in the peak-rss helper"),
+                note: "ru_maxrss of `factory list --no-probe --plugin-path FOLDER > /dev/null`, from wait4 in the peak-rss helper"),
             BenchmarkResult(
                 measurement: "factory list wall time", size: size, quantity: .time(Samples(outcome.timings)),
                 note: "process start to exit, text output to /dev/null; CPU is the child's user + system time"),

@@ -8,6 +8,9 @@ enum BenchmarkConfiguration {
         configuration.pluginPath = [folder]
         configuration.isDeepFingerprint = isDeep
         configuration.stateDirectory = stateDirectory
+        // The generated libraries are not real: discovery and ranking are measured, not probing
+        // (with the sandbox on, every plugin would stay pending until probed).
+        configuration.isSandboxEnabled = false
         return configuration
     }
 

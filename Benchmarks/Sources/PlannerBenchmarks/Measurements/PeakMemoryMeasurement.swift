@@ -14,7 +14,7 @@ struct PeakMemoryMeasurement {
 
     func run(times: Int) throws(BenchmarkFailure) -> Outcome {
         var outcome = Outcome()
-        let arguments = [factoryExecutable, "list", "--plugin-path", folder]
+        let arguments = [factoryExecutable, "list", "--no-probe", "--plugin-path", folder]
         for _ in 0..<times {
             let start = ContinuousClock.now
             let usage = try NativeCalls.runMeasuringPeakRSS(
