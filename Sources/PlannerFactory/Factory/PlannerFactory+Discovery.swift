@@ -15,13 +15,19 @@ extension PlannerFactory {
                 watcher: watcher)
             let pass = engine.run(previous: previous, previousWarnings: previousWarnings)
             var report = pass.report
-            let plugins = pass.bundles.filter { $0.record.kind == .dylib }.count
+            let plugins = pass.bundles.indices.reduce(0) { pass.bundles[$1].record.kind == .dylib ? $0 + 1 : $0 }
             var probeRecords: [Fingerprint: ProbeRecord]?
+            var probeFileStatus: FileSystem.Status?
             if plugins > 0 {
                 if configuration.isSandboxEnabled {
-                    let loaded = ProbeStore(directory: configuration.stateDirectory).load()
-                    probeRecords = loaded.records
-                    report.warnings += loaded.warnings
+                    // The record file is read again only when it changed (another process probed).
+                    let store = ProbeStore(directory: configuration.stateDirectory)
+                    probeFileStatus = store.fileStatus
+                    if probeFileStatus == nil || probeFileStatus != state.withLock({ $0.probeFileStatus }) {
+                        let loaded = store.load()
+                        probeRecords = loaded.records
+                        report.warnings += loaded.warnings
+                    }
                 } else {
                     report.warnings.append(
                         "FACTORY_SANDBOX is off: \(plugins) plugin(s) count as active without a sandbox probe, so their code would be loaded unchecked. This is unsafe.")
@@ -34,6 +40,7 @@ extension PlannerFactory {
                 state.hasDiscovered = true
                 let probesChanged = probeRecords.map { $0 != state.probeRecords } ?? false
                 if let probeRecords { state.probeRecords = probeRecords }
+                state.probeFileStatus = probeFileStatus
                 if !pass.isUnchanged || probesChanged {
                     state.bundleOrder = pass.bundles
                     return Self.rebuildRegistry(&state)

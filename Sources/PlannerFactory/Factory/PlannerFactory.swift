@@ -47,6 +47,8 @@ public final class PlannerFactory: Sendable {
         var isSandboxEnabled = true
         /// Probe results by fingerprint, from the state folder.
         var probeRecords: [Fingerprint: ProbeRecord] = [:]
+        /// The probe record file as it was when last read (not read again while unchanged).
+        var probeFileStatus: FileSystem.Status?
         var instances: [InstanceKey: PlannerInstance] = [:]
         var warnings: [String] = []
         /// The plugin-path warnings of the last listing (reused when nothing changed).

@@ -19,6 +19,12 @@ public struct ProbeStore: Sendable {
     var filePath: String { directory + "/probes.json" }
     var lockPath: String { directory + "/probes.lock" }
 
+    /// The record file's status (size, time, inode), to tell whether it changed since it was read.
+    var fileStatus: FileSystem.Status? {
+        if case .success(let status) = FileSystem.status(filePath) { return status }
+        return nil
+    }
+
     /// Every stored record by fingerprint, and warnings (a corrupt file moved aside).
     public func load() -> (records: [Fingerprint: ProbeRecord], warnings: [String]) {
         guard access(directory, F_OK) == 0 else {
