@@ -30,7 +30,11 @@ extension PlannerFactory {
             return cached
         }
         if record.status == .quarantined {
-            throw remember(.plannerQuarantined(name, reason: record.reason ?? "unknown", since: "discovery"))
+            let since = record.quarantinedSince.map(WallClock.iso8601) ?? "its discovery"
+            throw remember(.plannerQuarantined(name, reason: record.reason ?? "no reason recorded", since: since))
+        }
+        if record.status == .pending {
+            throw remember(.instantiation(name, "it is waiting for its sandbox probe; probe it first (PlannerFactory.probePending(), or any factory command)"))
         }
         let start = ContinuousClock.now
         let created: Result<PlannerInstance, FactoryError> = create(record, builtin, configuration)

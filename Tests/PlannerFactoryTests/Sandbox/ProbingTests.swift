@@ -62,3 +62,28 @@ struct ProbingTests {
         #expect(report.warnings.contains { $0.contains("FACTORY_SANDBOX is off") && $0.contains("unsafe") })
     }
 }
+
+@Suite(.disabled(if: Sanitizer.isThreadSanitizerActive, "an instrumented plugin cannot load into an uninstrumented probe"))
+struct ProbingErrorTests {
+    @Test func pendingAndQuarantinedPlannersSaySo() throws {
+        let root = try TemporaryFolder()
+        try ProbingTests.bundle("crasher", name: "crasher", entry: "abort();", in: root)
+        let factory = root.factory(["plugins"], sandbox: true)
+        factory.discover()
+        do {
+            _ = try factory.planner(named: "crasher")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.message.contains("waiting for its sandbox probe"))
+        }
+        factory.probePending()
+        do {
+            _ = try factory.planner(named: "crasher")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.code == .plannerQuarantined)
+            #expect(error.message.contains("SIGABRT"))
+            #expect(error.message.contains("since 20"))
+        }
+    }
+}
