@@ -51,7 +51,7 @@ let package = Package(
         .target(name: "PlannerTestSupport", path: "Tests/PlannerTestSupport"),
         .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
         .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "PlannerTestSupport"]),
-        .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit"]),
+        .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit", "PlannerTestSupport"]),
         // Runs the built `factory` binary (it must be built: `swift build` first, as `.ci/run` does).
         .testTarget(
             name: "FactoryEndToEndTests",

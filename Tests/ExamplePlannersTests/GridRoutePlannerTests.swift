@@ -1,5 +1,6 @@
 import ExamplePlanners
 import PlannerKit
+import PlannerTestSupport
 import Testing
 
 @Suite struct GridRoutePlannerTests {

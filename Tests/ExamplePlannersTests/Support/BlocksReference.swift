@@ -1,3 +1,5 @@
+import PlannerTestSupport
+
 /// An independent model of the blocks world, written plainly for checking the planner: a state
 /// maps each block to what it stands on (`"table"` or a block).
 struct BlocksReference {

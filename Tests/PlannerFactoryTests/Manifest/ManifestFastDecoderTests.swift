@@ -1,3 +1,4 @@
+import PlannerTestSupport
 import Testing
 @testable import PlannerFactory
 
@@ -47,7 +48,7 @@ import Testing
     /// Random manifests and random one-byte corruptions of them: wherever the fast path decodes,
     /// the full parser agrees exactly.
     @Test func agreesWithTheFullParserOnRandomInputs() {
-        var generator = SplitMix(seed: 42)
+        var generator = SeededGenerator(seed: 42)
         let pieces = ["\"name\": \"p-1\"", "\"version\": \"2.0.0+b.1\"", "\"summary\": \"s\"",
                       "\"capabilities\": [\"A\", \"b\", \"a\"]", "\"keywords\": []", "\"rank\": 7",
                       "\"boosts\": {\"x\": -0.5}", "\"threadSafe\": false",
@@ -68,18 +69,5 @@ import Testing
             }
         }
         #expect(decoded > 300, "the fast path decodes the plain manifests")
-    }
-}
-
-/// A small deterministic random number generator for reproducible random tests.
-struct SplitMix: RandomNumberGenerator {
-    private var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
