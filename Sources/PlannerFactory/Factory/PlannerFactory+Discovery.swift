@@ -6,8 +6,7 @@ extension PlannerFactory {
     /// - Returns: what was added, removed, changed and unchanged.
     @discardableResult
     public func discover() -> DiscoveryReport {
-        discoveryLock.withLock { runs in
-            runs += 1
+        discoveryLock.withLock { _ in
             let (previous, previousWarnings) = state.withLock { ($0.bundleOrder, $0.listingWarnings) }
             let engine = DiscoveryEngine(
                 pluginPath: configuration.pluginPath,
@@ -37,7 +36,6 @@ extension PlannerFactory {
                 state.listingWarnings = pass.report.warnings
                 state.warnings = report.warnings
                 state.lastDiscovery = report
-                state.hasDiscovered = true
                 let probesChanged = probeRecords.map { $0 != state.probeRecords } ?? false
                 if let probeRecords { state.probeRecords = probeRecords }
                 state.probeFileStatus = probeFileStatus

@@ -25,9 +25,8 @@ public final class PlannerFactory: Sendable {
     public let telemetry: TelemetryManager
     let logger: Logger
     let state: Locked<State>
-    /// Serializes discoveries, so two rediscoveries do not scan the same bundles twice; holds the
-    /// number of discoveries run.
-    let discoveryLock = Locked<Int>(0)
+    /// Serializes discoveries, so two rediscoveries do not scan the same bundles twice.
+    let discoveryLock = Locked<Void>(())
     /// Change notification for fast rediscovery (fast fingerprints only); `nil` when unavailable.
     let watcher: ChangeWatcher?
 
@@ -55,7 +54,6 @@ public final class PlannerFactory: Sendable {
         var listingWarnings: [String] = []
         var recentErrors = RingBuffer<ErrorEvent>(capacity: 50)
         var lastDiscovery: DiscoveryReport?
-        var hasDiscovered = false
     }
 
     /// An instance is cached per planner, configuration and bundle fingerprint: when the bundle
