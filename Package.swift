@@ -30,7 +30,7 @@ let package = Package(
         .target(
             name: "PlannerFactory",
             dependencies: [
-                "PlannerKit", "CSandbox",
+                "PlannerKit", "PlannerPluginABI", "CSandbox",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),

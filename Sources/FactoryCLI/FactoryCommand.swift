@@ -21,7 +21,7 @@ public struct FactoryCommand: ParsableCommand {
         version: version,
         subcommands: [
             ListCommand.self, ShowCommand.self, RankCommand.self, SelectCommand.self, PlanCommand.self,
-            HealthCommand.self, ConfigCommand.self, TelemetryCommand.self, ValidateCommand.self,
+            HealthCommand.self, ReleaseCommand.self, ConfigCommand.self, TelemetryCommand.self, ValidateCommand.self,
         ])
 
     public init() {}

@@ -11,6 +11,9 @@ public struct PlanningError: Error, Sendable, Hashable, CustomStringConvertible 
         public static let unreachable = Code("unreachable")
         /// The search gave up (a node or time limit).
         public static let limitReached = Code("limit-reached")
+        /// A plugin reported an error through the C ABI (its error JSON's message), or answered
+        /// with something that is not valid.
+        public static let pluginError = Code("plugin-error")
 
         public var description: String { name }
     }

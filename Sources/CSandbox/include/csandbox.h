@@ -31,4 +31,11 @@ typedef struct csandbox_result {
 csandbox_result csandbox_run(const char *path, char *const argv[], char *const envp[], long long timeout_ns,
                              char *output, size_t output_capacity);
 
+/**
+ * Copies the regular file `from` to the new file `to` (mode 0755; it must not exist yet), mixing its
+ * length and bytes into `hash` (two 64-bit lanes, not cryptographic: it names a content-addressed
+ * copy, it does not authenticate it). Returns 0, or the errno of the call that failed.
+ */
+int csandbox_copy_hashing(const char *from, const char *to, unsigned long long hash[2]);
+
 #endif

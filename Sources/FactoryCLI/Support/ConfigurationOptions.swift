@@ -20,6 +20,9 @@ struct ConfigurationOptions: ParsableArguments {
     @Option(name: .customLong("probe-path"), help: "The factory-probe helper (FACTORY_PROBE_PATH); default: next to factory.")
     var probePath: String?
 
+    @Option(name: .customLong("max-failures"), help: "Failed creations in a row before quarantine (FACTORY_MAX_FAILURES).")
+    var maxFailures: String?
+
     @Option(name: .customLong("telemetry-capacity"), help: "Records kept per telemetry ring buffer (FACTORY_TELEMETRY_CAPACITY).")
     var telemetryCapacity: String?
 
@@ -37,6 +40,7 @@ struct ConfigurationOptions: ParsableArguments {
         overrides[.sandbox] = sandbox.map { $0 ? "1" : "0" }
         overrides[.sandboxTimeout] = sandboxTimeout
         overrides[.probePath] = probePath
+        overrides[.maxFailures] = maxFailures
         overrides[.telemetryCapacity] = telemetryCapacity
         overrides[.minimumMatch] = minMatch
         overrides[.stateDirectory] = stateDir

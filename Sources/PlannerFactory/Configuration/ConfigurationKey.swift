@@ -63,10 +63,16 @@ public struct ConfigurationKey: Hashable, Sendable, CustomStringConvertible {
         accepted: "the path of the factory-probe executable",
         summary: "The sandbox probe helper; by default factory-probe next to the running executable.")
 
+    /// `FACTORY_MAX_FAILURES`: consecutive failed instance creations after which a plugin is quarantined.
+    public static let maxFailures = ConfigurationKey(
+        environmentName: "FACTORY_MAX_FAILURES", flag: "--max-failures",
+        accepted: "a whole number from 1 to 1000",
+        summary: "Consecutive failed instance creations after which a plugin is quarantined.")
+
     /// Every key, in documentation order.
     public static let all: [ConfigurationKey] = [
-        .pluginPath, .deepFingerprint, .sandbox, .sandboxTimeout, .probePath, .telemetryCapacity, .minimumMatch,
-        .stateDirectory,
+        .pluginPath, .deepFingerprint, .sandbox, .sandboxTimeout, .probePath, .maxFailures, .telemetryCapacity,
+        .minimumMatch, .stateDirectory,
     ]
 
     static let booleanForm = "1/0, true/false, on/off or yes/no"

@@ -47,6 +47,7 @@ extension FactoryConfiguration {
         case .sandbox: isSandboxEnabled ? "1" : "0"
         case .sandboxTimeout: JSONValue.format(sandboxTimeout.seconds)
         case .probePath: probePath ?? ""
+        case .maxFailures: String(maxFailures)
         case .telemetryCapacity: String(telemetryCapacity)
         case .minimumMatch: JSONValue.format(minimumMatch)
         case .stateDirectory: stateDirectory
@@ -61,6 +62,7 @@ extension FactoryConfiguration {
         case .sandbox: .bool(isSandboxEnabled)
         case .sandboxTimeout: .number(sandboxTimeout.seconds)
         case .probePath: probePath.map(JSONValue.string) ?? .null
+        case .maxFailures: .number(Double(maxFailures))
         case .telemetryCapacity: .number(Double(telemetryCapacity))
         case .minimumMatch: .number(minimumMatch)
         case .stateDirectory: .string(stateDirectory)

@@ -18,6 +18,8 @@ public struct FactoryConfiguration: Sendable, Hashable {
     public var sandboxTimeout: Duration = .seconds(2)
     /// The `factory-probe` helper. Default: `nil`, meaning the one next to the running executable.
     public var probePath: String?
+    /// Consecutive failed instance creations after which a plugin is quarantined. Default: 3.
+    public var maxFailures = 3
     /// Records kept in each telemetry ring buffer. Default: 1000.
     public var telemetryCapacity = 1000
     /// Least match ratio for a planner to be selectable, 0…1. Default: 1 (every required capability).
@@ -68,6 +70,7 @@ public struct FactoryConfiguration: Sendable, Hashable {
         case .sandbox: isSandboxEnabled = try parser.boolean()
         case .sandboxTimeout: sandboxTimeout = try parser.seconds(maximum: 3600)
         case .probePath: probePath = try parser.path()
+        case .maxFailures: maxFailures = try parser.integer(in: 1...1000)
         case .telemetryCapacity: telemetryCapacity = try parser.integer(in: 1...10_000_000)
         case .minimumMatch: minimumMatch = try parser.number(in: 0...1)
         case .stateDirectory: stateDirectory = try parser.path()

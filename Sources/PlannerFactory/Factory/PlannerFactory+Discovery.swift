@@ -18,16 +18,16 @@ extension PlannerFactory {
             var probeRecords: [Fingerprint: ProbeRecord]?
             var probeFileStatus: FileSystem.Status?
             if plugins > 0 {
-                if configuration.isSandboxEnabled {
-                    // The record file is read again only when it changed (another process probed).
-                    let store = ProbeStore(directory: configuration.stateDirectory)
-                    probeFileStatus = store.fileStatus
-                    if probeFileStatus == nil || probeFileStatus != state.withLock({ $0.probeFileStatus }) {
-                        let loaded = store.load()
-                        probeRecords = loaded.records
-                        report.warnings += loaded.warnings
-                    }
-                } else {
+                report.warnings += tidyStateFolder(pass.bundles) + quarantineAbandonedLoads()
+                // The record file is read again only when it changed (another process probed).
+                let store = ProbeStore(directory: configuration.stateDirectory)
+                probeFileStatus = store.fileStatus
+                if probeFileStatus == nil || probeFileStatus != state.withLock({ $0.probeFileStatus }) {
+                    let loaded = store.load()
+                    probeRecords = loaded.records
+                    report.warnings += loaded.warnings
+                }
+                if !configuration.isSandboxEnabled {
                     report.warnings.append(
                         "FACTORY_SANDBOX is off: \(plugins) plugin(s) count as active without a sandbox probe, so their code would be loaded unchecked. This is unsafe.")
                 }

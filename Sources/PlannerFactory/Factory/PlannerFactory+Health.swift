@@ -1,11 +1,12 @@
 import PlannerKit
 
 extension PlannerFactory {
-    /// Checks every planner: for bundles, that the fingerprint is unchanged since discovery and
-    /// the library is present; for created instances, their own `health()`. Planners that are not
-    /// active are listed as not checked, with their reason.
+    /// Checks every planner: for bundles, that the fingerprint is unchanged since discovery (so the
+    /// library is present and the same) and the probe result that made it active; for created
+    /// instances, their own `health` (through the plugin's table for plugins). Planners that are
+    /// not active are listed as not checked, with their reason.
     public func health() -> HealthReport {
-        let (records, bundles, instances) = state.withLock { ($0.records, $0.bundleOrder, $0.instances) }
+        let (records, bundles, instances, probes) = state.withLock { ($0.records, $0.bundleOrder, $0.instances, $0.probeRecords) }
         let bundleIndex = Dictionary(bundles.indices.map { (bundles[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
         let isDeep = configuration.isDeepFingerprint
         let checks = records.map { record -> HealthReport.Check in
@@ -20,13 +21,25 @@ extension PlannerFactory {
                                  detail: "the bundle changed since discovery (fingerprint \(bundle.fingerprint) → \(current)); rediscover")
                 }
             }
-            let own = instances.filter { $0.key.name == record.name }.values.map { $0.health() }
+            var own = instances.filter { $0.key.name == record.name }.values.map { $0.health() }
+            if own.isEmpty {
+                // No instance yet: create the default one (loading a plugin that passed its probe).
+                do throws(FactoryError) {
+                    own = [try planner(named: record.name).health()]
+                } catch {
+                    return .init(name: record.name, status: record.status, isHealthy: false, detail: error.message)
+                }
+            }
             if let sick = own.first(where: { !$0.isHealthy }) {
                 return .init(name: record.name, status: record.status, isHealthy: false, detail: "instance unhealthy: \(sick.detail)")
             }
-            let detail = record.kind == .builtin ? "builtin" : "fingerprint unchanged, library present"
+            var detail = record.kind == .builtin ? "builtin" : "fingerprint unchanged, library present"
+            if record.kind == .dylib {
+                let probe = record.fingerprint.flatMap { probes[$0] }
+                detail += probe.map { ", probe passed \(WallClock.iso8601($0.timestamp))" } ?? ", not probed (sandbox off)"
+            }
             return .init(name: record.name, status: record.status, isHealthy: true,
-                         detail: own.isEmpty ? detail : detail + ", \(own.count) instance(s) healthy")
+                         detail: detail + ", \(own.count) instance(s) healthy")
         }
         return HealthReport(checks: checks)
     }

@@ -2,12 +2,75 @@ import PlannerKit
 
 extension PlannerFactory {
     /// The instance of the planner named `name` for `configuration`, created on first use and
-    /// cached per (name, configuration). Every call is recorded in the instantiation profiler.
+    /// cached per (name, configuration). A plugin is loaded from the content-addressed copy its
+    /// probe passed; one that is pending, or whose bundle changed since its probe, is probed first.
+    /// Every call is recorded in the instantiation profiler, with probe, load and create times.
     /// - Throws: `FactoryError` `.plannerNotFound` (with suggestions), `.plannerQuarantined`, or
-    ///   `.instantiationError`.
+    ///   `.instantiationError` (after `FACTORY_MAX_FAILURES` in a row, the plugin is quarantined).
     public func planner(named name: String, configuration: PlannerConfiguration = [:]) throws(FactoryError) -> PlannerInstance {
         let configurationText = JSONValue.object(configuration).serialized()
-        let lookup: Result<(PlannerRecord, BuiltinPlanner?, PlannerInstance?), FactoryError> = state.withLock { state in
+        var found: Lookup
+        do { found = try lookup(name, configurationText) } catch { throw remember(error) }
+        if let cached = found.cached {
+            telemetry.recordInstantiation(InstantiationRecord(timestamp: WallClock.now(), planner: name, phases: [], outcome: .cached))
+            return cached
+        }
+        var phases: [InstantiationRecord.Phase] = []
+        if found.record.kind == .dylib {
+            let start = ContinuousClock.now
+            found = try probedPlugin(found, configurationText)
+            if let cached = found.cached {
+                telemetry.recordInstantiation(InstantiationRecord(timestamp: WallClock.now(), planner: name, phases: [], outcome: .cached))
+                return cached
+            }
+            phases.append(.init(name: "probe", duration: ContinuousClock.now - start))
+        }
+        let record = found.record
+        if record.status == .quarantined {
+            let since = record.quarantinedSince.map(WallClock.iso8601) ?? "its discovery"
+            throw remember(.plannerQuarantined(name, reason: record.reason ?? "no reason recorded", since: since))
+        }
+        if record.status == .pending {
+            throw remember(.instantiation(name, "it is waiting for its sandbox probe, which could not run (see the warnings)"))
+        }
+        let created: Result<any InstanceBackend, FactoryError>
+        if let builtin = found.builtin {
+            let start = ContinuousClock.now
+            created = Self.create(builtin, name: name, configuration: configuration)
+            phases.append(.init(name: "create", duration: ContinuousClock.now - start))
+        } else {
+            created = createPlugin(record, configurationText: configurationText, phases: &phases)
+        }
+        switch created {
+        case .failure(let error):
+            let final = record.kind == .dylib ? noteFailure(of: record, error) : error
+            telemetry.recordInstantiation(InstantiationRecord(
+                timestamp: WallClock.now(), planner: name, phases: phases, outcome: .failure(final.message)))
+            throw remember(final)
+        case .success(let backend):
+            let instance = PlannerInstance(name: name, configuration: configuration, backend: backend, isThreadSafe: record.isThreadSafe)
+            let key = InstanceKey(name: name, configuration: configurationText, fingerprint: record.fingerprint)
+            let winner = state.withLock { state in
+                if let fingerprint = record.fingerprint { state.failureCounts[fingerprint] = nil }
+                if let existing = state.instances[key] { return existing }
+                state.instances[key] = instance
+                return instance
+            }
+            telemetry.recordInstantiation(InstantiationRecord(timestamp: WallClock.now(), planner: name, phases: phases, outcome: .success))
+            logger.debug("created planner instance", metadata: ["planner": "\(name)"])
+            return winner
+        }
+    }
+
+    /// A planner's record, its builtin (if it is one) and its cached instance for a configuration.
+    struct Lookup {
+        var record: PlannerRecord
+        var builtin: BuiltinPlanner?
+        var cached: PlannerInstance?
+    }
+
+    func lookup(_ name: String, _ configurationText: String) throws(FactoryError) -> Lookup {
+        let found: Result<Lookup, FactoryError> = state.withLock { state in
             guard let index = state.owners[name] else {
                 if let unusable = state.records.first(where: { $0.name == name }) {
                     return .failure(FactoryError(
@@ -20,63 +83,20 @@ extension PlannerFactory {
             let record = state.records[index]
             let builtin = record.kind == .builtin ? state.builtins.first { $0.descriptor.name == name } : nil
             let key = InstanceKey(name: name, configuration: configurationText, fingerprint: record.fingerprint)
-            return .success((record, builtin, state.instances[key]))
+            return .success(Lookup(record: record, builtin: builtin, cached: state.instances[key]))
         }
-        let (record, builtin, cached): (PlannerRecord, BuiltinPlanner?, PlannerInstance?)
-        do { (record, builtin, cached) = try lookup.get() } catch { throw remember(error) }
-        if let cached {
-            telemetry.recordInstantiation(InstantiationRecord(
-                timestamp: WallClock.now(), planner: name, phases: [], outcome: .cached))
-            return cached
-        }
-        if record.status == .quarantined {
-            let since = record.quarantinedSince.map(WallClock.iso8601) ?? "its discovery"
-            throw remember(.plannerQuarantined(name, reason: record.reason ?? "no reason recorded", since: since))
-        }
-        if record.status == .pending {
-            throw remember(.instantiation(name, "it is waiting for its sandbox probe; probe it first (PlannerFactory.probePending(), or any factory command)"))
-        }
-        let start = ContinuousClock.now
-        let created: Result<PlannerInstance, FactoryError> = create(record, builtin, configuration)
-        let createDuration = ContinuousClock.now - start
-        switch created {
-        case .failure(let error):
-            telemetry.recordInstantiation(InstantiationRecord(
-                timestamp: WallClock.now(), planner: name, phases: [.init(name: "create", duration: createDuration)],
-                outcome: .failure(error.message)))
-            throw remember(error)
-        case .success(let instance):
-            let key = InstanceKey(name: name, configuration: configurationText, fingerprint: record.fingerprint)
-            let winner = state.withLock { state in
-                if let existing = state.instances[key] { return existing }
-                state.instances[key] = instance
-                return instance
-            }
-            telemetry.recordInstantiation(InstantiationRecord(
-                timestamp: WallClock.now(), planner: name, phases: [.init(name: "create", duration: createDuration)],
-                outcome: .success))
-            logger.debug("created planner instance", metadata: ["planner": "\(name)"])
-            return winner
-        }
+        return try found.get()
     }
 
-    /// Creates an instance, outside the state lock.
-    private func create(_ record: PlannerRecord, _ builtin: BuiltinPlanner?, _ configuration: PlannerConfiguration)
-        -> Result<PlannerInstance, FactoryError>
+    /// Creates a builtin's instance, outside the state lock.
+    private static func create(_ builtin: BuiltinPlanner, name: String, configuration: PlannerConfiguration)
+        -> Result<any InstanceBackend, FactoryError>
     {
-        guard let builtin else {
-            return .failure(.instantiation(
-                record.name,
-                "it is a \(record.kind) plugin, and this version of PlannerFactory discovers and ranks plugins from their "
-                    + "manifests but does not load plugin code yet (loading through the sandbox probe is the next milestone)"))
-        }
         do {
-            let planner = try builtin.make(configuration)
-            return .success(PlannerInstance(
-                name: record.name, configuration: configuration, planner: planner, isThreadSafe: record.isThreadSafe))
+            return .success(SwiftBackend(planner: try builtin.make(configuration)))
         } catch {
             let detail = (error as? PlanningError)?.message ?? String(describing: error)
-            return .failure(.instantiation(record.name, detail, cause: error))
+            return .failure(.instantiation(name, detail, cause: error))
         }
     }
 

@@ -16,16 +16,19 @@ extension PlannerFactory {
     /// Sets the status of every dylib plugin from its probe record: `active` when its probe passed
     /// and its descriptor agrees with its manifest, `quarantined` (reason and time) when not,
     /// `pending` when it has not been probed for its current fingerprint. With the sandbox off,
-    /// plugins stay `active` unprobed.
+    /// unprobed plugins stay `active`, but a quarantine (failed creations, a crash while loading)
+    /// still holds.
     static func applyProbeStatuses(_ state: inout State) {
-        guard state.isSandboxEnabled else { return }
         for index in state.records.indices where state.records[index].kind == .dylib && state.records[index].status == .active {
             let record = state.records[index]
             guard let fingerprint = record.fingerprint, let probe = state.probeRecords[fingerprint] else {
-                state.records[index].status = .pending
-                state.records[index].reason = "waiting for its sandbox probe"
+                if state.isSandboxEnabled {
+                    state.records[index].status = .pending
+                    state.records[index].reason = "waiting for its sandbox probe"
+                }
                 continue
             }
+            state.records[index].probeSeconds = probe.probeSeconds
             var reason = probe.reason
             if probe.isPassed {
                 let check = PluginValidator.descriptorCheck(probe.descriptor ?? "", against: record)
@@ -40,14 +43,22 @@ extension PlannerFactory {
 
     /// Probes every `pending` plugin in the sandbox — several at once, bounded by the cores — with
     /// the configured deadline, saves the results in the state folder, and makes each plugin
-    /// `active` or `quarantined`. Plugin code runs only in the probe's child processes.
+    /// `active` or `quarantined`. Each plugin is probed in a content-addressed copy of its
+    /// libraries, the copy it will be loaded from. Plugin code runs only in the probe's child processes.
     @discardableResult
     public func probePending() -> ProbeSummary {
+        probe { $0.status == .pending }
+    }
+
+    /// Probes the plugins `include` picks (among those with a bundle, library and fingerprint).
+    @discardableResult
+    func probe(_ include: (PlannerRecord) -> Bool) -> ProbeSummary {
         let start = ContinuousClock.now
         let pending = state.withLock { state in
-            state.records.filter { $0.status == .pending }.compactMap { record -> (String, String, Fingerprint, String)? in
-                guard let path = record.path, let library = record.library, let fingerprint = record.fingerprint else { return nil }
-                return (path + "/" + library, record.name, fingerprint, path)
+            state.records.filter(include).compactMap { record -> ProbeItem? in
+                guard record.kind == .dylib, let path = record.path, let library = record.library,
+                      let fingerprint = record.fingerprint else { return nil }
+                return ProbeItem(planner: record.name, bundle: path, library: library, fingerprint: fingerprint)
             }
         }
         guard !pending.isEmpty else { return ProbeSummary(probed: 0, passed: 0, warnings: [], duration: .zero) }
@@ -58,28 +69,68 @@ extension PlannerFactory {
             return ProbeSummary(probed: 0, passed: 0, warnings: [error.message + " Plugins stay pending."], duration: ContinuousClock.now - start)
         }
         let runner = ProbeRunner(probePath: probePath, timeout: configuration.sandboxTimeout)
-        let outcomes: [ProbeOutcome] = parallelMap(count: pending.count, minimumParallelCount: 2) { runner.probe(pending[$0].0) }
-        let now = WallClock.now()
-        var results: [Fingerprint: ProbeRecord] = [:]
-        for (item, outcome) in zip(pending, outcomes) {
-            results[item.2] = ProbeRecord(planner: item.1, outcome: outcome, timestamp: now)
+        let copies = LibraryCopies(stateDirectory: configuration.stateDirectory)
+        let results: [Result<ProbeRecord, FactoryError>] = parallelMap(count: pending.count, minimumParallelCount: 2) { index in
+            pending[index].probe(runner: runner, copies: copies)
         }
+        var records: [Fingerprint: ProbeRecord] = [:]
         var warnings: [String] = []
+        for (item, result) in zip(pending, results) {
+            switch result {
+            case .success(let record): records[item.fingerprint] = record
+            case .failure(let error): warnings.append("\(item.planner) stays pending: \(error.message)")
+            }
+        }
         do {
-            warnings += try ProbeStore(directory: configuration.stateDirectory).update(storing: results)
+            warnings += try ProbeStore(directory: configuration.stateDirectory).update(storing: records)
         } catch {
             warnings.append("Probe results could not be saved, so they will be probed again next time: \(error.message)")
         }
         let (dropped, activated) = state.withLock { state -> ([PlannerInstance], Int) in
-            state.probeRecords.merge(results) { _, new in new }
+            state.probeRecords.merge(records) { _, new in new }
             let dropped = Self.rebuildRegistry(&state)
             let activated = state.records.filter { record in
-                record.status == .active && record.fingerprint.map { results[$0] != nil } == true
+                record.status == .active && record.fingerprint.map { records[$0] != nil } == true
             }.count
             return (dropped, activated)
         }
         drop(dropped)
         for warning in warnings { logger.warning("\(warning)") }
-        return ProbeSummary(probed: pending.count, passed: activated, warnings: warnings, duration: ContinuousClock.now - start)
+        return ProbeSummary(probed: records.count, passed: activated, warnings: warnings, duration: ContinuousClock.now - start)
+    }
+}
+
+/// One plugin to probe.
+private struct ProbeItem: Sendable {
+    var planner: String
+    var bundle: String
+    var library: String
+    var fingerprint: Fingerprint
+
+    /// Copies the bundle's libraries and probes the copy. An unusable state folder is an error
+    /// (the plugin stays pending); a library that cannot be copied is a failed probe.
+    func probe(runner: ProbeRunner, copies: LibraryCopies) -> Result<ProbeRecord, FactoryError> {
+        let start = ContinuousClock.now
+        let outcome: ProbeOutcome
+        var digest: String?
+        do {
+            let copy = try copies.make(bundle: bundle, library: library, planner: planner)
+            digest = copy.digest
+            // Reasons name the bundle's file, not the copy's.
+            let copyFolder = String(copy.path.dropLast(library.utf8.count + 1))
+            let probed = runner.probe(copy.path)
+            if case .failed(let kind, let detail) = probed {
+                outcome = .failed(kind: kind, detail: detail.replacing(copyFolder, with: bundle))
+            } else {
+                outcome = probed
+            }
+        } catch where error.code == .invalidConfiguration {
+            return .failure(error)
+        } catch {
+            outcome = .failed(kind: "unreadable-library", detail: error.message)
+        }
+        return .success(ProbeRecord(
+            planner: planner, outcome: outcome, timestamp: WallClock.now(), bundle: bundle, copy: digest,
+            probeSeconds: (ContinuousClock.now - start).seconds))
     }
 }

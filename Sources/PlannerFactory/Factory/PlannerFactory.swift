@@ -49,6 +49,10 @@ public final class PlannerFactory: Sendable {
         /// The probe record file as it was when last read (not read again while unchanged).
         var probeFileStatus: FileSystem.Status?
         var instances: [InstanceKey: PlannerInstance] = [:]
+        /// Failed creations in a row, by plugin fingerprint (reset by a success).
+        var failureCounts: [Fingerprint: Int] = [:]
+        /// Whether stale probe records and library copies were cleaned up (once, at the first discovery).
+        var isStateFolderTidied = false
         var warnings: [String] = []
         /// The plugin-path warnings of the last listing (reused when nothing changed).
         var listingWarnings: [String] = []

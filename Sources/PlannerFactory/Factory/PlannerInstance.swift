@@ -9,15 +9,15 @@ public final class PlannerInstance: Sendable {
     public let configuration: PlannerConfiguration
     /// Whether calls run concurrently.
     public let isThreadSafe: Bool
-    private let planner: any Planner
+    private let backend: any InstanceBackend
     /// Serializes calls into a planner that is not thread-safe. Taken after the factory's state
     /// lock is released, never before it.
     private let callLock = Locked<Void>(())
 
-    init(name: String, configuration: PlannerConfiguration, planner: any Planner, isThreadSafe: Bool) {
+    init(name: String, configuration: PlannerConfiguration, backend: any InstanceBackend, isThreadSafe: Bool) {
         self.name = name
         self.configuration = configuration
-        self.planner = planner
+        self.backend = backend
         self.isThreadSafe = isThreadSafe
     }
 
@@ -25,7 +25,7 @@ public final class PlannerInstance: Sendable {
     /// - Throws: `FactoryError` (`.planningFailed`) wrapping the planner's error.
     public func plan(_ objective: Objective) throws(FactoryError) -> Plan {
         do {
-            return try call { try planner.plan(objective) }
+            return try call { try backend.plan(objective) }
         } catch {
             let detail = (error as? PlanningError)?.message ?? String(describing: error)
             throw FactoryError(
@@ -36,7 +36,7 @@ public final class PlannerInstance: Sendable {
 
     /// The instance's own health.
     public func health() -> PlannerHealth {
-        call { planner.health() }
+        call { backend.health() }
     }
 
     private func call<T>(_ body: () throws -> T) rethrows -> T {

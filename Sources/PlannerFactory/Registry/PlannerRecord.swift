@@ -37,6 +37,8 @@ public struct PlannerRecord: Sendable, Hashable {
     public var isThreadSafe: Bool
     /// When it was quarantined (seconds since the Unix epoch), if it is.
     public var quarantinedSince: Double? = nil
+    /// How long its last sandbox probe took, in seconds, if it was probed.
+    public var probeSeconds: Double? = nil
 
     /// Whether the planner may be selected.
     public var isActive: Bool { status == .active }
@@ -91,6 +93,7 @@ extension PlannerRecord {
             "unknownFields": .object(unknownFields),
             "threadSafe": .bool(isThreadSafe),
             "since": quarantinedSince.map { .string(WallClock.iso8601($0)) } ?? .null,
+            "probeSeconds": probeSeconds.map(JSONValue.number) ?? .null,
         ]
     }
 }

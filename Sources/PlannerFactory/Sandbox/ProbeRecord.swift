@@ -12,20 +12,41 @@ public struct ProbeRecord: Sendable, Hashable {
     public var descriptor: String?
     /// Why it failed (the quarantine reason), when it did.
     public var reason: String?
-    /// When it was probed, seconds since the Unix epoch.
+    /// When it was probed (or quarantined), seconds since the Unix epoch.
     public var timestamp: Double
+    /// The bundle folder, to drop records of bundles that changed or went away.
+    public var bundle: String?
+    /// The digest of the content-addressed copy that was probed (and is loaded), if one was made.
+    public var copy: String?
+    /// How long the probe took, in seconds.
+    public var probeSeconds: Double?
 
-    public init(planner: String, outcome: ProbeOutcome, timestamp: Double) {
+    public init(planner: String, outcome: ProbeOutcome, timestamp: Double, bundle: String? = nil, copy: String? = nil, probeSeconds: Double? = nil) {
         self.planner = planner
         self.isPassed = outcome.isPassed
         if case .passed(let descriptor) = outcome { self.descriptor = descriptor }
         self.reason = outcome.isPassed ? nil : outcome.reason
         self.timestamp = timestamp
+        self.bundle = bundle
+        self.copy = copy
+        self.probeSeconds = probeSeconds
+    }
+
+    /// A quarantine that no probe decided: repeated failed creations, a crash of the host while loading.
+    init(planner: String, quarantinedBecause reason: String, timestamp: Double, bundle: String?, copy: String?) {
+        self.planner = planner
+        self.isPassed = false
+        self.reason = reason
+        self.timestamp = timestamp
+        self.bundle = bundle
+        self.copy = copy
     }
 
     var json: JSONValue {
         ["planner": .string(planner), "passed": .bool(isPassed), "descriptor": descriptor.map(JSONValue.string) ?? .null,
-         "reason": reason.map(JSONValue.string) ?? .null, "time": .number(timestamp)]
+         "reason": reason.map(JSONValue.string) ?? .null, "time": .number(timestamp),
+         "bundle": bundle.map(JSONValue.string) ?? .null, "copy": copy.map(JSONValue.string) ?? .null,
+         "probeSeconds": probeSeconds.map(JSONValue.number) ?? .null]
     }
 
     init?(json: JSONValue) {
@@ -36,5 +57,8 @@ public struct ProbeRecord: Sendable, Hashable {
         self.descriptor = json["descriptor"]?.stringValue
         self.reason = json["reason"]?.stringValue
         self.timestamp = timestamp
+        self.bundle = json["bundle"]?.stringValue
+        self.copy = json["copy"]?.stringValue
+        self.probeSeconds = json["probeSeconds"]?.numberValue
     }
 }

@@ -111,19 +111,10 @@ public struct ProbeStore: Sendable {
     }
 
     private func createDirectory() throws(FactoryError) {
-        var path = directory.hasPrefix("/") ? "" : "."
-        for component in directory.split(separator: "/", omittingEmptySubsequences: true) {
-            path += "/" + component
-            if mkdir(path, 0o700) != 0 && errno != EEXIST { throw failure(errno, "cannot create the folder \(path)") }
-        }
+        try StateFolder.create(directory)
     }
 
-    /// An error naming the state folder; `code` is the `errno` taken right after the failing call.
     private func failure(_ code: Int32, _ what: String) -> FactoryError {
-        let reason = String(cString: strerror(code))
-        return FactoryError(
-            .invalidConfiguration,
-            "The state folder \(directory) is not usable: \(what) (\(reason)). Set FACTORY_STATE_DIR or --state-dir to a writable folder.",
-            context: ["path": directory])
+        StateFolder.failure(directory, code, what)
     }
 }

@@ -1,4 +1,5 @@
 import PlannerKit
+import PlannerTestSupport
 import Testing
 @testable import PlannerFactory
 
@@ -35,5 +36,38 @@ import Testing
         #expect(snapshot.selection.count == 8 * iterations / 2)
         #expect(factory.planners().count == 31)
         #expect(factory.rank(capabilities: ["grid"]).winner != nil)
+    }
+
+    /// 8 tasks ask for a plugin's instances (3 configurations) and plan with them at once, under
+    /// the thread sanitizer in CI: the first asks probe, load and create concurrently; every plan
+    /// is made, and calls into one instance (not thread-safe) are serialized, so no count is lost.
+    @Test func concurrentPlannerAndPlanOnALoadedPlugin() async throws {
+        let root = try TemporaryFolder()
+        try root.folder("plugins/serial")
+        _ = try CCompiler.sharedLibrary("serial", source: FixturePlugin.working(name: "serial"), in: root.path + "/plugins/serial")
+        try root.write("plugins/serial/planner.json",
+                       #"{"name": "serial", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "dylib", "library": "libserial.so"}}"#)
+        let factory = root.factory(["plugins"], sandbox: true)
+        await factory.discover()
+        let plansPerTask = 60
+        let steps = await withTaskGroup(of: [String].self) { group in
+            for task in 0..<8 {
+                group.addTask {
+                    var steps: [String] = []
+                    for _ in 0..<plansPerTask {
+                        let configuration: PlannerConfiguration = ["instance": .number(Double(task % 3))]
+                        if let plan = try? factory.planner(named: "serial", configuration: configuration).plan(Objective(text: "go")) {
+                            steps.append("\(task % 3) \(plan.steps.joined())")
+                        }
+                    }
+                    return steps
+                }
+            }
+            return await group.reduce(into: []) { $0 += $1 }
+        }
+        #expect(steps.count == 8 * plansPerTask)
+        #expect(Set(steps).count == steps.count, "each instance numbers its plans; a lost update would repeat a number")
+        let instantiations = factory.telemetry.snapshot().instantiation
+        #expect(instantiations.count == 8 * plansPerTask)
     }
 }

@@ -76,19 +76,22 @@ import Testing
         #expect(throws: FactoryError(.planningFailed, "")) { try factory.plan(Objective(text: ""), using: "echo") }
     }
 
-    @Test func dylibPlannersAreRankedButNotLoadedYet() throws {
+    @Test func aLibraryThatCannotLoadIsAnInstantiationErrorThenQuarantined() throws {
         let root = try TemporaryFolder()
-        try root.bundle("plugins/p", name: "plugin", capabilities: ["x"])
-        let factory = root.factory(["plugins"])
+        try root.bundle("plugins/p", name: "plugin", capabilities: ["x"])  // its library is a text file
+        let factory = root.factory(["plugins"])  // sandbox off: nothing stops the load attempt
         factory.discover()
         #expect(try factory.selectBestPlanner(capabilities: ["x"]).winner.name == "plugin")
-        do {
-            _ = try factory.planner(named: "plugin")
-            Issue.record("expected an instantiation error")
-        } catch {
-            #expect(error.code == .instantiationError)
-            #expect(error.message.contains("does not load plugin code yet"))
+        for _ in 1...3 {
+            do {
+                _ = try factory.planner(named: "plugin")
+                Issue.record("expected an instantiation error")
+            } catch {
+                #expect(error.code == .instantiationError)
+                #expect(error.message.contains("loading") && error.message.contains("failed"))
+            }
         }
+        #expect(factory.record(named: "plugin")?.status == .quarantined, "FACTORY_MAX_FAILURES holds with the sandbox off too")
     }
 
     @Test func healthAndDiagnostics() throws {

@@ -1,0 +1,110 @@
+import PlannerKit
+
+extension PlannerFactory {
+    /// Makes sure a plugin's probe result is for its current files: a bundle that changed since
+    /// discovery is rediscovered, and a plugin that is then pending is probed (in a fresh copy).
+    /// - Returns: the lookup afterwards.
+    func probedPlugin(_ found: Lookup, _ configurationText: String) throws(FactoryError) -> Lookup {
+        var found = found
+        if let current = currentFingerprint(of: found.record), current != found.record.fingerprint {
+            logger.info("bundle changed since discovery; rediscovering", metadata: ["planner": "\(found.record.name)"])
+            rediscover()
+            do { found = try lookup(found.record.name, configurationText) } catch { throw remember(error) }
+        }
+        if found.record.status == .pending {
+            let name = found.record.name
+            probe { $0.name == name && $0.status == .pending }
+            do { found = try lookup(name, configurationText) } catch { throw remember(error) }
+        }
+        return found
+    }
+
+    /// The bundle's fingerprint as its files are now, or `nil` for a planner without a bundle.
+    func currentFingerprint(of record: PlannerRecord) -> Fingerprint? {
+        guard let path = record.path else { return nil }
+        let bundle = state.withLock { state in state.bundleOrder.first { $0.location.path == path } }
+        guard let bundle else { return nil }
+        return BundleScanner(isDeep: configuration.isDeepFingerprint).currentFingerprint(of: bundle.location, library: bundle.library)
+    }
+
+    /// Loads a plugin into this process from its probed copy and creates an instance through its
+    /// table, with a load marker in the state folder for the whole time (a crash here quarantines
+    /// the plugin at the next start). Appends the load and create phases.
+    func createPlugin(_ record: PlannerRecord, configurationText: String, phases: inout [InstantiationRecord.Phase])
+        -> Result<any InstanceBackend, FactoryError>
+    {
+        guard let fingerprint = record.fingerprint else {
+            return .failure(.instantiation(record.name, "its bundle has no fingerprint"))
+        }
+        let loadStart = ContinuousClock.now
+        do {
+            let copy = try loadableCopy(of: record, fingerprint: fingerprint)
+            let markers = LoadMarkers(stateDirectory: configuration.stateDirectory)
+            let marker = try markers.begin(planner: record.name, fingerprint: fingerprint, bundle: record.path, copy: copy.digest)
+            defer { markers.end(marker) }
+            let table = try PluginLibrary.load(copy.path, planner: record.name)
+            let createStart = ContinuousClock.now
+            phases.append(.init(name: "load", duration: createStart - loadStart))
+            defer { phases.append(.init(name: "create", duration: ContinuousClock.now - createStart)) }
+            return .success(try PluginBackend.create(table, configuration: configurationText, planner: record.name))
+        } catch {
+            if !phases.contains(where: { $0.name == "load" }) {
+                phases.append(.init(name: "load", duration: ContinuousClock.now - loadStart))
+            }
+            return .failure(error)
+        }
+    }
+
+    /// The copy to load: the one the probe passed; made again when it was removed (another
+    /// process's clean-up), or made now when the sandbox is off.
+    private func loadableCopy(of record: PlannerRecord, fingerprint: Fingerprint) throws(FactoryError) -> (digest: String, path: String) {
+        guard let path = record.path, let library = record.library else {
+            throw .instantiation(record.name, "its manifest names no library")
+        }
+        let copies = LibraryCopies(stateDirectory: configuration.stateDirectory)
+        let probed = state.withLock { $0.probeRecords[fingerprint]?.copy }
+        if let probed, let existing = copies.existing(digest: probed, library: library) {
+            return (probed, existing)
+        }
+        let made = try copies.make(bundle: path, library: library, planner: record.name)
+        if let probed, made.digest != probed {
+            throw .instantiation(record.name, "its library files changed since they were probed, without changing the bundle's fingerprint; rediscover with FACTORY_DEEP_FINGERPRINT=1, or release it to probe it again")
+        }
+        return made
+    }
+
+    /// Counts a failed creation; after `FACTORY_MAX_FAILURES` in a row the plugin is quarantined.
+    /// - Returns: the error to throw, saying so when it was quarantined.
+    func noteFailure(of record: PlannerRecord, _ error: FactoryError) -> FactoryError {
+        guard let fingerprint = record.fingerprint else { return error }
+        let count = state.withLock { state in
+            state.failureCounts[fingerprint, default: 0] += 1
+            return state.failureCounts[fingerprint, default: 0]
+        }
+        guard count >= configuration.maxFailures else { return error }
+        let reason = "creating it failed \(count) time(s) in a row (FACTORY_MAX_FAILURES=\(configuration.maxFailures)); the last error: \(error.message)"
+        var final = error
+        do {
+            try quarantine(record, fingerprint: fingerprint, reason: reason)
+            final.message += " It is now quarantined after \(count) failure(s) in a row; `factory release \(record.name)` tries again."
+        } catch let failure {
+            logger.warning("could not quarantine \(record.name): \(failure.message)")
+        }
+        return final
+    }
+
+    /// Quarantines a plugin for a reason no probe found, in the state folder and here.
+    func quarantine(_ record: PlannerRecord, fingerprint: Fingerprint, reason: String) throws(FactoryError) {
+        let copy = state.withLock { $0.probeRecords[fingerprint]?.copy }
+        let entry = ProbeRecord(planner: record.name, quarantinedBecause: reason, timestamp: WallClock.now(), bundle: record.path, copy: copy)
+        let warnings = try ProbeStore(directory: configuration.stateDirectory).update(storing: [fingerprint: entry])
+        let dropped = state.withLock { state in
+            state.probeRecords[fingerprint] = entry
+            state.failureCounts[fingerprint] = nil
+            return Self.rebuildRegistry(&state)
+        }
+        drop(dropped)
+        for warning in warnings { logger.warning("\(warning)") }
+        logger.warning("quarantined \(record.name): \(reason)")
+    }
+}

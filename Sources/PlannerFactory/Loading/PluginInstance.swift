@@ -1,0 +1,86 @@
+import PlannerKit
+import PlannerPluginABI
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// What a `PlannerInstance` calls: a Swift planner in this process, or a plugin instance behind
+/// the C table.
+protocol InstanceBackend: Sendable {
+    func plan(_ objective: Objective) throws -> Plan
+    func health() -> PlannerHealth
+}
+
+/// A builtin (Swift) planner.
+struct SwiftBackend: InstanceBackend {
+    let planner: any Planner
+    func plan(_ objective: Objective) throws -> Plan { try planner.plan(objective) }
+    func health() -> PlannerHealth { planner.health() }
+}
+
+/// An instance a plugin created through its table; destroyed through the table when released.
+/// `@unchecked Sendable`: the pointer is only passed back to the plugin, and `PlannerInstance`
+/// serializes calls unless the plugin declared itself thread-safe.
+final class PluginBackend: InstanceBackend, @unchecked Sendable {
+    private let table: PluginTable
+    private let instance: OpaquePointer
+    private let planner: String
+
+    private init(table: PluginTable, instance: OpaquePointer, planner: String) {
+        self.table = table
+        self.instance = instance
+        self.planner = planner
+    }
+
+    /// Calls the plugin's `create` with the configuration JSON.
+    /// - Throws: `FactoryError` (`.instantiationError`) with the plugin's own message.
+    static func create(_ table: PluginTable, configuration: String, planner: String) throws(FactoryError) -> PluginBackend {
+        var error: UnsafeMutablePointer<CChar>?
+        guard let instance = table.functions.create(configuration, &error) else {
+            throw .instantiation(planner, "its create function failed: \(take(error, from: table).map(message) ?? "no error was given")")
+        }
+        _ = take(error, from: table)
+        return PluginBackend(table: table, instance: instance, planner: planner)
+    }
+
+    func plan(_ objective: Objective) throws -> Plan {
+        var error: UnsafeMutablePointer<CChar>?
+        let result = table.functions.plan(instance, objective.json.serialized(), &error)
+        let errorText = Self.take(error, from: table)
+        guard let text = Self.take(result, from: table) else {
+            throw PlanningError(.pluginError, errorText.map(Self.message) ?? "the plugin returned neither a plan nor an error")
+        }
+        do {
+            return try Plan(json: try JSONValue(parsing: text))
+        } catch {
+            throw PlanningError(.pluginError, "the plugin returned a plan that is not valid: \(error)")
+        }
+    }
+
+    func health() -> PlannerHealth {
+        guard let text = Self.take(table.functions.health(instance), from: table) else {
+            return .unhealthy("its health function returned nothing")
+        }
+        guard let json = try? JSONValue(parsing: text), let isHealthy = json["healthy"]?.boolValue else {
+            return .unhealthy("its health function returned something that is not health JSON: \(text.prefix(200))")
+        }
+        return PlannerHealth(isHealthy: isHealthy, detail: json["detail"]?.stringValue ?? "")
+    }
+
+    deinit {
+        table.functions.destroy(instance)
+    }
+
+    /// The text of a string the plugin returned, which is then given back to its `free_string`.
+    private static func take(_ string: UnsafeMutablePointer<CChar>?, from table: PluginTable) -> String? {
+        guard let string else { return nil }
+        defer { table.functions.free_string(string) }
+        return String(cString: string)
+    }
+
+    /// The message of an error JSON (`{"message": …}`), or the text itself.
+    private static func message(_ errorJSON: String) -> String {
+        (try? JSONValue(parsing: errorJSON))?["message"]?.stringValue ?? errorJSON
+    }
+}

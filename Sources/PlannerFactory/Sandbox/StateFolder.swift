@@ -1,0 +1,24 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// The state folder (`FACTORY_STATE_DIR`): creating it, and errors that name it.
+enum StateFolder {
+    /// Creates `path` and its missing parents (mode 0700).
+    static func create(_ path: String) throws(FactoryError) {
+        var partial = path.hasPrefix("/") ? "" : "."
+        for component in path.split(separator: "/", omittingEmptySubsequences: true) {
+            partial += "/" + component
+            if mkdir(partial, 0o700) != 0 && errno != EEXIST { throw failure(path, errno, "cannot create the folder \(partial)") }
+        }
+    }
+
+    /// An error naming the state folder; `code` is the `errno` taken right after the failing call.
+    static func failure(_ directory: String, _ code: Int32, _ what: String) -> FactoryError {
+        let reason = String(cString: strerror(code))
+        return FactoryError(
+            .invalidConfiguration,
+            "The state folder \(directory) is not usable: \(what) (\(reason)). Set FACTORY_STATE_DIR or --state-dir to a writable folder.",
+            context: ["path": directory])
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+import PlannerKit
+import PlannerTestSupport
+import Testing
+
+/// A plugin that passes its sandbox probe but crashes the host while it is loaded in-process:
+/// the crashed process leaves its load marker, and the next start quarantines the plugin.
+@Suite(.disabled(if: Sanitizer.isThreadSanitizerActive, "the thread sanitizer turns every crash into SIGSEGV and cannot load uninstrumented plugins into its probe"))
+struct LoadCrashTests {
+    @Test func aCrashWhileLoadingQuarantinesThePluginAtTheNextStart() throws {
+        let folder = try PluginFolder()
+        let bundle = folder.path + "/plugins/crashy"
+        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
+        _ = try CCompiler.sharedLibrary("crashy", source: FixturePlugin.working(name: "crashy"), in: bundle)
+        try #"{"name": "crashy", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "dylib", "library": "libcrashy.so"}}"#
+            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+        let environment = ["FACTORY_PLUGIN_PATH": folder.path + "/plugins", "FACTORY_STATE_DIR": folder.path + "/state"]
+
+        // The probe runs with a minimal environment, so it passes; the host has the variable and
+        // its create aborts, in the middle of the in-process load.
+        let crashed = try FactoryBinary.run(
+            ["plan", "crashy", "--objective", "go"], environment: environment.merging(["FIXTURE_CRASH_ON_CREATE": "1"]) { $1 })
+        #expect(crashed.status == 6, "killed by SIGABRT: \(crashed.standardError)")
+        let markers = try FileManager.default.contentsOfDirectory(atPath: folder.path + "/state/loading")
+        #expect(markers.count == 1)
+
+        let next = try FactoryBinary.run(["show", "crashy", "--json"], environment: environment)
+        let record = try next.json()
+        #expect(record["status"] == "quarantined")
+        #expect(record["reason"]?.stringValue?.contains("crashed the host process") == true)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/state/loading").isEmpty)
+
+        // Released by hand: the probe passes again (it never crashed the probe), so it is active.
+        let released = try FactoryBinary.run(["release", "crashy"], environment: environment)
+        #expect(released.status == 0, "\(released.standardOutput) \(released.standardError)")
+        #expect(released.standardOutput.contains("active"))
+        let planned = try FactoryBinary.run(["plan", "crashy", "--objective", "go", "--json"], environment: environment)
+        #expect(planned.status == 0, "\(planned.standardError)")
+        #expect(try planned.json()["steps"] == ["plan 1"])
+    }
+}

@@ -1,0 +1,44 @@
+/// C sources of plugins for tests, built with `CCompiler`.
+public enum FixturePlugin {
+    /// A plugin that works: `create` fails (error JSON) when the configuration mentions "fail" and
+    /// aborts the host when FIXTURE_CRASH_ON_CREATE is set (the probe's minimal environment never
+    /// has it); `plan` returns one step naming the objective JSON and how many plans the instance
+    /// made; `health` reports on the instance; `destroy` counts destroyed instances in a file
+    /// named by FIXTURE_DESTROY_LOG, when set.
+    public static func working(name: String, threadSafe: Bool = false) -> String {
+        """
+        #include <stdio.h>
+        #include <stdlib.h>
+        #include <string.h>
+        #include "planner_plugin.h"
+        struct planner_instance { int plans; };
+        static char *describe(void) {
+            return strdup("{\\"name\\": \\"\(name)\\", \\"version\\": \\"1.0.0\\", \\"capabilities\\": [\\"x\\"], \\"threadSafe\\": \(threadSafe)}");
+        }
+        static planner_instance *create(const char *configuration, char **error) {
+            if (getenv("FIXTURE_CRASH_ON_CREATE")) abort();
+            if (strstr(configuration, "fail")) { *error = strdup("{\\"message\\": \\"the configuration asked to fail\\"}"); return NULL; }
+            return calloc(1, sizeof(planner_instance));
+        }
+        static char *plan(planner_instance *instance, const char *objective, char **error) {
+            if (strstr(objective, "impossible")) { *error = strdup("{\\"message\\": \\"no plan for that\\"}"); return NULL; }
+            int made = ++instance->plans;
+            char *json = malloc(64);
+            snprintf(json, 64, "{\\"planner\\": \\"\(name)\\", \\"steps\\": [\\"plan %d\\"]}", made);
+            return json;
+        }
+        static char *health(planner_instance *instance) {
+            return strdup(instance->plans >= 0 ? "{\\"healthy\\": true, \\"detail\\": \\"fixture ok\\"}" : "{}");
+        }
+        static void destroy(planner_instance *instance) {
+            const char *log = getenv("FIXTURE_DESTROY_LOG");
+            if (log) { FILE *file = fopen(log, "a"); if (file) { fputs("destroyed\\n", file); fclose(file); } }
+            free(instance);
+        }
+        static void free_string(char *string) { free(string); }
+        static const planner_plugin_table table = { PLANNER_PLUGIN_ABI_VERSION, sizeof(planner_plugin_table),
+            describe, create, plan, health, destroy, free_string };
+        const planner_plugin_table *planner_plugin_entry(void) { return &table; }
+        """
+    }
+}
