@@ -17,14 +17,19 @@ struct FactoryBinary {
 
     static var path: String { BuildProducts.path(of: "factory") }
 
-    /// Runs `factory` with `arguments`, the given environment only (plus PATH), optionally
+    /// The state folder of runs that name none: one per test process, never the user's.
+    static let defaultStateFolder = NSTemporaryDirectory() + "factory-e2e-state-\(getpid())"
+
+    /// Runs `factory` with `arguments`, the given environment only (plus PATH, and a test state
+    /// folder unless FACTORY_STATE_DIR is given), optionally
     /// through a command prefix such as `setpriv …`.
     static func run(_ arguments: [String], environment: [String: String] = [:], prefix: [String] = []) throws -> Result {
         let process = Process()
         let command = prefix + [path] + arguments
         process.executableURL = URL(fileURLWithPath: command[0])
         process.arguments = Array(command.dropFirst())
-        process.environment = environment.merging(["PATH": "/usr/bin:/bin", "HOME": "/nonexistent"]) { given, _ in given }
+        process.environment = environment.merging(
+            ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "FACTORY_STATE_DIR": defaultStateFolder]) { given, _ in given }
         let output = Pipe()
         let error = Pipe()
         process.standardOutput = output

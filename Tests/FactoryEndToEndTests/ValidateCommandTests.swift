@@ -58,4 +58,21 @@ struct ValidateCommandTests {
         #expect(broken.status == 3)
         #expect(try broken.json()["checks"]?.arrayValue?.first?["detail"]?.stringValue?.contains(#"field "version""#) == true)
     }
+
+    @Test func aHangInPlanIsBlamedOnCreateAndPlanNotOnLoading() throws {
+        let folder = try PluginFolder()
+        let bundle = folder.path + "/hangs"
+        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
+        _ = try CCompiler.sharedLibrary("hangs", source: FixturePlugin.working(name: "hangs"), in: bundle)
+        try #"{"name": "hangs", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "dylib", "library": "libhangs.so"}}"#
+            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+        let result = try FactoryBinary.run(
+            ["validate", bundle, "--objective", "hang", "--sandbox-timeout", "0.3", "--json"],
+            environment: ["FACTORY_STATE_DIR": folder.path + "/state"])
+        #expect(result.status == 3)
+        let checks = try result.json()["checks"]?.arrayValue ?? []
+        #expect(checks.map { $0["check"]?.stringValue ?? "" } == ["manifest", "load and describe", "descriptor", "create and plan"])
+        #expect(checks.last?["detail"]?.stringValue?.contains("a hang in create or plan") == true)
+        #expect(checks[1]["passed"] == true)
+    }
 }

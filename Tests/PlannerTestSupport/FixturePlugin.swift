@@ -2,14 +2,15 @@
 public enum FixturePlugin {
     /// A plugin that works: `create` fails (error JSON) when the configuration mentions "fail" and
     /// aborts the host when FIXTURE_CRASH_ON_CREATE is set (the probe's minimal environment never
-    /// has it); `plan` returns one step naming the objective JSON and how many plans the instance
-    /// made; `health` reports on the instance; `destroy` counts destroyed instances in a file
+    /// has it); `plan` hangs for an objective mentioning "hang", fails for "impossible", else returns
+    /// one step numbering the instance's plans; `health` reports on the instance; `destroy` counts destroyed instances in a file
     /// named by FIXTURE_DESTROY_LOG, when set.
     public static func working(name: String, threadSafe: Bool = false) -> String {
         """
         #include <stdio.h>
         #include <stdlib.h>
         #include <string.h>
+        #include <unistd.h>
         #include "planner_plugin.h"
         struct planner_instance { int plans; };
         static char *describe(void) {
@@ -21,6 +22,7 @@ public enum FixturePlugin {
             return calloc(1, sizeof(planner_instance));
         }
         static char *plan(planner_instance *instance, const char *objective, char **error) {
+            if (strstr(objective, "hang")) for (;;) pause();
             if (strstr(objective, "impossible")) { *error = strdup("{\\"message\\": \\"no plan for that\\"}"); return NULL; }
             int made = ++instance->plans;
             char *json = malloc(64);

@@ -32,7 +32,12 @@ extension PlannerFactory {
             var reason = probe.reason
             if probe.isPassed {
                 let check = PluginValidator.descriptorCheck(probe.descriptor ?? "", against: record)
-                if check.passed == true { continue }
+                if check.passed == true {
+                    // Calls run concurrently only when the code itself says so, not just the manifest.
+                    let declared = (try? JSONValue(parsing: probe.descriptor ?? ""))?["threadSafe"]?.boolValue ?? false
+                    state.records[index].isThreadSafe = record.isThreadSafe && declared
+                    continue
+                }
                 reason = "its descriptor contradicts its manifest: \(check.detail)"
             }
             state.records[index].status = .quarantined

@@ -4,7 +4,8 @@ import PlannerKit
 public struct ValidationReport: Sendable {
     /// One check.
     public struct Check: Sendable, Hashable {
-        /// What was checked: `manifest`, `probe helper`, `load and describe`, `descriptor`, `create`, `plan`.
+        /// What was checked: `manifest`, `probe helper`, `load and describe`, `descriptor`, `create`,
+        /// `plan` (or `create and plan` when that sandboxed run hung or crashed).
         public var name: String
         /// Passed, failed, or `nil` when skipped.
         public var passed: Bool?
@@ -66,34 +67,50 @@ public enum PluginValidator {
             return report
         }
         let runner = ProbeRunner(probePath: probePath, timeout: configuration.sandboxTimeout)
-        let libraryPath = trimmed + "/" + library
-        let (outcome, planText) = objective.map { runner.smokeTest(libraryPath, objective: $0.json.serialized()) }
-            ?? (runner.probe(libraryPath), nil)
-        switch outcome {
-        case .failed(let kind, let detail) where kind == "create-failed" || kind == "plan-failed":
-            report.checks.append(.init(name: "load and describe", passed: true, detail: "loaded in the sandbox; describe answered"))
-            if kind == "create-failed" {
-                report.checks.append(.init(name: "create", passed: false, detail: detail))
-            } else {
-                report.checks.append(.init(name: "create", passed: true, detail: "created with an empty configuration"))
-                report.checks.append(.init(name: "plan", passed: false, detail: detail))
-            }
-        case .passed(let descriptor):
-            report.checks.append(.init(name: "load and describe", passed: true, detail: "loaded in the sandbox; describe answered"))
-            report.checks.append(descriptorCheck(descriptor, against: record))
-            if objective == nil {
-                report.checks.append(.init(name: "create", passed: nil, detail: "skipped: give an objective to create an instance and plan once"))
-            } else {
-                report.checks.append(.init(name: "create", passed: true, detail: "created with an empty configuration"))
-                let plan = planText.flatMap { try? Plan(json: try JSONValue(parsing: $0)) }
-                report.plan = plan
-                report.checks.append(.init(
-                    name: "plan", passed: plan != nil,
-                    detail: plan.map { "\($0.steps.count) steps, cost \($0.cost.map(JSONValue.format) ?? "unknown")" }
-                        ?? "plan returned text that is not a plan: \(planText ?? "nothing")"))
-            }
-        default:
-            report.checks.append(.init(name: "load and describe", passed: false, detail: outcome.reason))
+        // Probed in a content-addressed copy, as the factory does; reasons name the bundle's file.
+        let copy: (digest: String, path: String)
+        do {
+            copy = try LibraryCopies(stateDirectory: configuration.stateDirectory).make(bundle: trimmed, library: library, planner: record.name)
+        } catch {
+            report.checks.append(.init(name: "load and describe", passed: false, detail: error.message))
+            return report
+        }
+        let outcome = runner.probe(copy.path)
+        guard case .passed(let descriptor) = outcome else {
+            let copyFolder = String(copy.path.dropLast(library.utf8.count + 1))
+            report.checks.append(.init(name: "load and describe", passed: false, detail: outcome.reason.replacing(copyFolder, with: trimmed)))
+            return report
+        }
+        report.checks.append(.init(name: "load and describe", passed: true, detail: "loaded in the sandbox; describe answered"))
+        report.checks.append(descriptorCheck(descriptor, against: record))
+        guard let objective else {
+            report.checks.append(.init(name: "create", passed: nil, detail: "skipped: give an objective to create an instance and plan once"))
+            return report
+        }
+        // Create and plan in a second sandboxed run, so a hang or crash there is not blamed on loading.
+        let (smoke, planText) = runner.smokeTest(copy.path, objective: objective.json.serialized())
+        let created = ValidationReport.Check(name: "create", passed: true, detail: "created with an empty configuration")
+        switch smoke {
+        case .passed:
+            report.checks.append(created)
+            let plan = planText.flatMap { try? Plan(json: try JSONValue(parsing: $0)) }
+            report.plan = plan
+            report.checks.append(.init(
+                name: "plan", passed: plan != nil,
+                detail: plan.map { "\($0.steps.count) step\($0.steps.count == 1 ? "" : "s"), cost \($0.cost.map(JSONValue.format) ?? "unknown")" }
+                    ?? "plan returned text that is not a plan: \(planText?.prefix(200) ?? "nothing")"))
+        case .failed(let kind, let detail) where kind == "create-failed":
+            report.checks.append(.init(name: "create", passed: false, detail: detail))
+        case .failed(let kind, let detail) where kind == "plan-failed":
+            report.checks.append(created)
+            report.checks.append(.init(name: "plan", passed: false, detail: detail))
+        case .timedOut(let after):
+            report.checks.append(.init(name: "create and plan", passed: false,
+                                       detail: "create and plan did not finish within \(JSONValue.format(after.seconds)) s (a hang in create or plan)"))
+        case .crashed(let signal, let name):
+            report.checks.append(.init(name: "create and plan", passed: false, detail: "create or plan crashed with \(name) (signal \(signal))"))
+        case .failed, .probeUnavailable:
+            report.checks.append(.init(name: "create and plan", passed: false, detail: smoke.reason))
         }
         return report
     }

@@ -31,11 +31,14 @@ public struct ProbeRunner: Sendable {
     /// configuration and plans once for `objective` (JSON): what `factory validate` checks.
     /// - Returns: the outcome (`create-failed` and `plan-failed` are failures) and the plan JSON text.
     public func smokeTest(_ library: String, objective: String) -> (outcome: ProbeOutcome, plan: String?) {
-        run([probePath, "--smoke", objective, library])
+        run([probePath, "--smoke", objective, library], capacity: Self.smokeOutputCapacity)
     }
 
-    private func run(_ arguments: [String]) -> (outcome: ProbeOutcome, plan: String?) {
-        var output = [CChar](repeating: 0, count: 1 << 16)
+    /// The largest report of a smoke test (it carries the plan).
+    static let smokeOutputCapacity = 8 << 20
+
+    private func run(_ arguments: [String], capacity: Int = 1 << 16) -> (outcome: ProbeOutcome, plan: String?) {
+        var output = [CChar](repeating: 0, count: capacity)
         let nanoseconds = max(1, Int64(timeout.seconds * 1e9))
         let result = withCStrings(arguments) { argv in
             withCStrings(Self.environment) { envp in
@@ -50,6 +53,9 @@ public struct ProbeRunner: Sendable {
         if result.timed_out != 0 { return (.timedOut(after: timeout), nil) }
         if result.signaled != 0 {
             return (.crashed(signal: result.signal_number, name: SignalName.of(result.signal_number)), nil)
+        }
+        if result.output_length >= capacity {
+            return (.failed(kind: "report-too-large", detail: "the probe's report was larger than \(capacity >> 20 > 0 ? "\(capacity >> 20) MiB" : "\(capacity >> 10) KiB")"), nil)
         }
         let text = String(decoding: output.prefix(result.output_length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         return Self.outcome(fromReport: text, exitCode: result.exit_code)

@@ -24,6 +24,7 @@ import Testing
             "FACTORY_MIN_MATCH": "0.5",
             "FACTORY_STATE_DIR": "/var/lib/pf",
             "FACTORY_PROBE_PATH": "/opt/pf/factory-probe",
+            "FACTORY_MAX_FAILURES": "5",
             "XDG_STATE_HOME": "/ignored",
         ])
         #expect(configuration.pluginPath == ["/a", "/b", "/c"])
@@ -33,6 +34,7 @@ import Testing
         #expect(configuration.telemetryCapacity == 64)
         #expect(configuration.minimumMatch == 0.5)
         #expect(configuration.stateDirectory == "/var/lib/pf")
+        #expect(configuration.maxFailures == 5)
         #expect(configuration.dump().allSatisfy { $0.source == .environment })
     }
 

@@ -1,4 +1,5 @@
 import PlannerKit
+import PlannerTestSupport
 import Testing
 @testable import PlannerFactory
 
@@ -97,13 +98,15 @@ import Testing
     @Test func healthAndDiagnostics() throws {
         let root = try TemporaryFolder()
         try root.bundle("plugins/p", name: "plugin")
+        _ = try CCompiler.sharedLibrary("planner", source: FixturePlugin.working(name: "plugin"), in: root.path + "/plugins/p")
         try root.bundle("plugins/q", name: "broken", createLibrary: false)
         let factory = root.factory(["plugins", "missing"], builtins: [BuiltinPlanner(EchoPlanner.self)])
         factory.discover()
         var report = factory.health()
         #expect(report.isHealthy)
         #expect(report.checks.map(\.isHealthy) == [true, true, nil])
-        try root.write("plugins/p/libplanner.so", "rebuilt, larger than before")
+        #expect(report.checks[1].detail.contains("not probed (sandbox off), 1 instance(s) healthy"), "the plugin's own health was asked")
+        _ = try CCompiler.sharedLibrary("planner", source: FixturePlugin.working(name: "plugin") + "\nint rebuilt = 1;\n", in: root.path + "/plugins/p")
         report = factory.health()
         #expect(!report.isHealthy)
         #expect(report.checks[1].detail.contains("changed since discovery"))
