@@ -12,6 +12,10 @@ let package = Package(
         .executable(name: "factory-probe", targets: ["factory-probe"]),
         // An example plugin: a Swift planner exported through the C ABI.
         .library(name: "SwiftGridPlugin", type: .dynamic, targets: ["SwiftGridPlugin"]),
+        // The blocks-world planner exported the same way (examples/plugins/blocks-world-swift).
+        .library(name: "SwiftBlocksPlugin", type: .dynamic, targets: ["SwiftBlocksPlugin"]),
+        // A fault for the example gallery: `describe` calls fatalError (examples/plugins/fault-sigill-swift).
+        .library(name: "SwiftFatalErrorPlugin", type: .dynamic, targets: ["SwiftFatalErrorPlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -37,6 +41,8 @@ let package = Package(
         // Planners that really plan, registered as builtins by the executables.
         .target(name: "ExamplePlanners", dependencies: ["PlannerKit"]),
         .target(name: "SwiftGridPlugin", dependencies: ["PlannerKit", "ExamplePlanners"]),
+        .target(name: "SwiftBlocksPlugin", dependencies: ["PlannerKit", "ExamplePlanners"]),
+        .target(name: "SwiftFatalErrorPlugin", dependencies: ["PlannerKit"]),
         // The `factory` command's commands, as a library so they can be tested.
         .target(
             name: "FactoryCLI",
