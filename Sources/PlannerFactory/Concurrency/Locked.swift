@@ -13,12 +13,12 @@ import Darwin
 /// needs no dynamic exclusivity check (those were 16% of a telemetry append).
 ///
 /// Not reentrant: never call back into code that takes the same lock from inside `withLock`.
-final class Locked<Value>: @unchecked Sendable {  // `value` is only touched with `mutex` held
+public final class Locked<Value>: @unchecked Sendable {  // `value` is only touched with `mutex` held
     private let mutex: UnsafeMutablePointer<pthread_mutex_t>
     private let value: UnsafeMutablePointer<Value>
 
     /// Creates a lock around `initial`.
-    init(_ initial: Value) {
+    public init(_ initial: Value) {
         value = .allocate(capacity: 1)
         value.initialize(to: initial)
         mutex = .allocate(capacity: 1)
@@ -34,7 +34,7 @@ final class Locked<Value>: @unchecked Sendable {  // `value` is only touched wit
     }
 
     /// Runs `body` with exclusive access to the value.
-    func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result) throws(Failure) -> Result {
+    public func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result) throws(Failure) -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }
         return try body(&value.pointee)

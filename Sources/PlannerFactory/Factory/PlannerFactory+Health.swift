@@ -5,11 +5,17 @@ extension PlannerFactory {
     /// library is present and the same) and the probe result that made it active; for created
     /// instances, their own `health` (through the plugin's table for plugins). Planners that are
     /// not active are listed as not checked, with their reason.
-    public func health() -> HealthReport {
+    /// - Parameter progress: called with (checked so far, total) after each planner.
+    public func health(progress: ((_ done: Int, _ total: Int) -> Void)? = nil) -> HealthReport {
         let (records, bundles, instances, probes) = state.withLock { ($0.records, $0.bundleOrder, $0.instances, $0.probeRecords) }
         let bundleIndex = Dictionary(bundles.indices.map { (bundles[$0].location.path, $0) }, uniquingKeysWith: { first, _ in first })
         let isDeep = configuration.isDeepFingerprint
+        var done = 0
         let checks = records.map { record -> HealthReport.Check in
+            defer {
+                done += 1
+                progress?(done, records.count)
+            }
             guard record.isActive else {
                 return .init(name: record.name, status: record.status, isHealthy: nil, detail: record.reason ?? "not active")
             }

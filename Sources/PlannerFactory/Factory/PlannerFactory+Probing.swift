@@ -1,4 +1,5 @@
 import PlannerKit
+import Synchronization
 
 /// What `probePending()` did.
 public struct ProbeSummary: Sendable {
@@ -50,14 +51,15 @@ extension PlannerFactory {
     /// the configured deadline, saves the results in the state folder, and makes each plugin
     /// `active` or `quarantined`. Each plugin is probed in a content-addressed copy of its
     /// libraries, the copy it will be loaded from. Plugin code runs only in the probe's child processes.
+    /// - Parameter progress: called from the probing threads with (probed so far, total) after each probe.
     @discardableResult
-    public func probePending() -> ProbeSummary {
-        probe { $0.status == .pending }
+    public func probePending(progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) -> ProbeSummary {
+        probe(progress: progress) { $0.status == .pending }
     }
 
     /// Probes the plugins `include` picks (among those with a bundle, library and fingerprint).
     @discardableResult
-    func probe(_ include: (PlannerRecord) -> Bool) -> ProbeSummary {
+    func probe(progress: (@Sendable (Int, Int) -> Void)? = nil, _ include: (PlannerRecord) -> Bool) -> ProbeSummary {
         let start = ContinuousClock.now
         let pending = state.withLock { state in
             state.records.filter(include).compactMap { record -> ProbeItem? in
@@ -75,8 +77,11 @@ extension PlannerFactory {
         }
         let runner = ProbeRunner(probePath: probePath, timeout: configuration.sandboxTimeout)
         let copies = LibraryCopies(stateDirectory: configuration.stateDirectory)
+        let done = Atomic<Int>(0)
         let results: [Result<ProbeRecord, FactoryError>] = parallelMap(count: pending.count, minimumParallelCount: 2) { index in
-            pending[index].probe(runner: runner, copies: copies)
+            let result = pending[index].probe(runner: runner, copies: copies)
+            progress?(done.add(1, ordering: .relaxed).newValue, pending.count)
+            return result
         }
         var records: [Fingerprint: ProbeRecord] = [:]
         var warnings: [String] = []

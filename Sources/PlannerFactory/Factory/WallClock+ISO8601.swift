@@ -6,7 +6,7 @@ import Darwin
 
 extension WallClock {
     /// `2026-11-29T11:15:00.123Z`.
-    static func iso8601(_ timestamp: Double) -> String {
+    public static func iso8601(_ timestamp: Double) -> String {
         var seconds = time_t(timestamp.rounded(.down))
         var parts = tm()
         gmtime_r(&seconds, &parts)

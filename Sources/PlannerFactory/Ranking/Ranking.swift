@@ -56,6 +56,12 @@ public struct Ranking: Sendable {
         return (0..<end).map { candidate(at: $0, explain: explain) }
     }
 
+    /// The rows at `positions` (clamped to the ranking), for scrolling views of large rankings.
+    public func candidates(in positions: Range<Int>, explain: Bool = false) -> [RankedCandidate] {
+        let range = positions.clamped(to: 0..<keys.count)
+        return range.map { candidate(at: $0, explain: explain) }
+    }
+
     /// The row of the planner named `name`, if it was ranked.
     public func candidate(named name: String, explain: Bool = true) -> RankedCandidate? {
         keys.indices.first { position in

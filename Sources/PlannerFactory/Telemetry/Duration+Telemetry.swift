@@ -1,6 +1,6 @@
 extension Duration {
     /// This duration in microseconds, as JSON snapshots report durations.
-    var microseconds: Double {
+    public var microseconds: Double {
         let (seconds, attoseconds) = components
         return Double(seconds) * 1_000_000 + Double(attoseconds) / 1_000_000_000_000
     }
