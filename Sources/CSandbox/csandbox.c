@@ -59,6 +59,8 @@ csandbox_result csandbox_run(const char *path, char *const argv[], char *const e
     if (spawned != 0) { close(pipe_fds[0]); result.spawn_error = spawned; return result; }
 
     int pidfd = (int)syscall(SYS_pidfd_open, pid, 0);
+    int status = 0;
+    int reaped = 0;
     int exited = 0;
     int open_pipe = 1;
     while (!exited || open_pipe) {
@@ -77,6 +79,10 @@ csandbox_result csandbox_run(const char *path, char *const argv[], char *const e
             if (!fds[i].revents) continue;
             if (fds[i].fd == pidfd) {
                 exited = 1;
+                /* Reap the child, then see whether anything it started is still in its group. */
+                while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+                reaped = 1;
+                if (kill(-pid, 0) == 0) result.left_processes = 1;
                 kill(-pid, SIGKILL);  /* a grandchild holding the pipe must not stall the read */
             } else {
                 char scratch[4096];
@@ -91,8 +97,9 @@ csandbox_result csandbox_run(const char *path, char *const argv[], char *const e
     }
     close(pipe_fds[0]);
     if (pidfd >= 0) close(pidfd);
-    int status = 0;
-    while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    if (!reaped) {
+        while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {}
+    }
     kill(-pid, SIGKILL);
     result.elapsed_ns = now_ns() - start;
     if (WIFEXITED(status)) { result.exited = 1; result.exit_code = WEXITSTATUS(status); }

@@ -16,6 +16,8 @@ typedef struct csandbox_result {
     /** 1 when a signal ended the child, `signal_number`. */
     int signaled;
     int signal_number;
+    /** 1 when processes the child started were still running after it exited (they were killed). */
+    int left_processes;
     /** Bytes of standard output kept (at most the buffer's capacity). */
     size_t output_length;
     /** How long the child took to end, in nanoseconds. */

@@ -11,7 +11,8 @@ public enum ProbeOutcome: Sendable, Hashable {
     case crashed(signal: Int32, name: String)
     /// The probe reported a failure: `missing-file`, `not-a-shared-library`,
     /// `undefined-dependency-symbol`, `load-error`, `missing-entry-symbol`, `abi-mismatch`,
-    /// `invalid-descriptor`.
+    /// `invalid-descriptor` (none, or not a JSON object), `left-process-behind` (it started a
+    /// process that outlived the probe); from a smoke test also `create-failed`, `plan-failed`.
     case failed(kind: String, detail: String)
     /// The probe itself could not run (helper missing, spawn failed, unreadable output).
     case probeUnavailable(String)

@@ -58,7 +58,12 @@ public struct ProbeRunner: Sendable {
             return (.failed(kind: "report-too-large", detail: "the probe's report was larger than \(capacity >> 20 > 0 ? "\(capacity >> 20) MiB" : "\(capacity >> 10) KiB")"), nil)
         }
         let text = String(decoding: output.prefix(result.output_length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
-        return Self.outcome(fromReport: text, exitCode: result.exit_code)
+        let reported = Self.outcome(fromReport: text, exitCode: result.exit_code)
+        if result.left_processes != 0, reported.outcome.isPassed {
+            return (.failed(kind: "left-process-behind",
+                            detail: "the library started a process (a fork in a constructor or a function) that outlived the probe; it was killed"), nil)
+        }
+        return reported
     }
 
     /// Reads the probe's JSON line; an error JSON in the detail is reduced to its message.
@@ -69,6 +74,9 @@ public struct ProbeRunner: Sendable {
             return (.probeUnavailable("the probe exited with code \(exitCode) without a report"), nil)
         }
         if kind == "ok", let descriptor = report["descriptor"]?.stringValue {
+            guard (try? JSONValue(parsing: descriptor))?.objectValue != nil else {
+                return (.failed(kind: "invalid-descriptor", detail: "describe returned text that is not a JSON object: \(descriptor.prefix(120))"), nil)
+            }
             return (.passed(descriptor: descriptor), report["plan"]?.stringValue)
         }
         let detail = report["detail"]?.stringValue ?? "no detail"

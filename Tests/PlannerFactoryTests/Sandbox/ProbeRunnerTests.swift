@@ -61,7 +61,7 @@ struct ProbeRunnerTests {
     }
 
     /// A constructor forks a child that lives on holding the output pipe: the probe still ends on
-    /// time and no process of its group is left.
+    /// time, no process of its group is left, and the plugin fails for it (left-process-behind).
     @Test func aForkingConstructorLeavesNothingBehind() throws {
         let folder = try TemporaryFolder()
         let marker = folder.path + "/child.pid"
@@ -76,7 +76,8 @@ struct ProbeRunnerTests {
         let library = try CFixture.library("forker", source: source, in: folder)
         let start = ContinuousClock.now
         let outcome = Self.runner(timeout: .seconds(5)).probe(library)
-        #expect(outcome.isPassed)
+        #expect(outcome == .failed(kind: "left-process-behind",
+                                   detail: "the library started a process (a fork in a constructor or a function) that outlived the probe; it was killed"))
         #expect(ContinuousClock.now - start < .seconds(4), "the grandchild holding the pipe did not stall the read")
         let child = try #require(Int32(try String(contentsOfFile: marker, encoding: .utf8)))
         // Killed means gone, or a zombie waiting for whoever adopted it (here PID 1) to reap it.
