@@ -10,6 +10,7 @@ let package = Package(
         .library(name: "ExamplePlanners", targets: ["ExamplePlanners"]),
         .executable(name: "factory", targets: ["factory"]),
         .executable(name: "factory-probe", targets: ["factory-probe"]),
+        .executable(name: "factory-tui", targets: ["factory-tui"]),
         // An example plugin: a Swift planner exported through the C ABI.
         .library(name: "SwiftGridPlugin", type: .dynamic, targets: ["SwiftGridPlugin"]),
         // The blocks-world planner exported the same way (examples/plugins/blocks-world-swift).
@@ -53,11 +54,30 @@ let package = Package(
             ]
         ),
         .executableTarget(name: "factory", dependencies: ["FactoryCLI"]),
+        // ncurses (wide-character build) for the TUI's one backend file.
+        .systemLibrary(name: "CNcurses"),
+        // The TUI without a terminal: model, update, render into a grid of cells, the app loop.
+        .target(
+            name: "FactoryTUI",
+            dependencies: [
+                "PlannerFactory", "PlannerKit",
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
+        .executableTarget(
+            name: "factory-tui",
+            dependencies: [
+                "FactoryTUI", "FactoryCLI", "CNcurses", "PlannerFactory", "ExamplePlanners",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         // Shared by the test targets: C fixtures, build products, sanitizer detection.
         .target(name: "PlannerTestSupport", path: "Tests/PlannerTestSupport"),
         .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
         .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "PlannerTestSupport"]),
         .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit", "PlannerTestSupport"]),
+        .testTarget(name: "FactoryTUITests", dependencies: ["FactoryTUI", "PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport"], exclude: ["Snapshots"]),
         // Runs the built `factory` binary (it must be built: `swift build` first, as `.ci/run` does).
         .testTarget(
             name: "FactoryEndToEndTests",

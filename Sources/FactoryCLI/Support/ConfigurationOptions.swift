@@ -1,8 +1,11 @@
 import ArgumentParser
 import PlannerFactory
 
-/// The configuration flags every command takes; each overrides its `FACTORY_*` variable.
-struct ConfigurationOptions: ParsableArguments {
+/// The configuration flags every command takes (and `factory-tui`); each overrides its
+/// `FACTORY_*` variable.
+public struct ConfigurationOptions: ParsableArguments {
+    public init() {}
+
     @Option(name: .customLong("plugin-path"), help: "Folders of plugin bundles, ':'-separated (FACTORY_PLUGIN_PATH).")
     var pluginPath: String?
 
@@ -48,7 +51,7 @@ struct ConfigurationOptions: ParsableArguments {
     }
 
     /// The environment's configuration with these flags applied.
-    func configuration(environment: [String: String] = ProcessEnvironment.current()) throws(FactoryError) -> FactoryConfiguration {
+    public func configuration(environment: [String: String] = ProcessEnvironment.current()) throws(FactoryError) -> FactoryConfiguration {
         var configuration = try FactoryConfiguration(environment: environment)
         try configuration.apply(overrides)
         return configuration

@@ -11,6 +11,13 @@ public struct ProbeSummary: Sendable {
     public var warnings: [String]
     /// How long it took.
     public var duration: Duration
+
+    public init(probed: Int, passed: Int, warnings: [String], duration: Duration) {
+        self.probed = probed
+        self.passed = passed
+        self.warnings = warnings
+        self.duration = duration
+    }
 }
 
 extension PlannerFactory {

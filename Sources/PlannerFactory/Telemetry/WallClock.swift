@@ -10,11 +10,9 @@ import Darwin
 ///
 /// Durations are measured with a monotonic clock by whoever makes a record; the timestamp only
 /// says when it happened, for people and exported data.
-@usableFromInline
-enum WallClock {
+public enum WallClock {
     /// The current time as seconds since 1970-01-01T00:00:00Z (`CLOCK_REALTIME`).
-    @usableFromInline
-    static func now() -> Double {
+    public static func now() -> Double {
         var time = timespec()
         guard clock_gettime(CLOCK_REALTIME, &time) == 0 else { return 0 }
         return Double(time.tv_sec) + Double(time.tv_nsec) / 1_000_000_000

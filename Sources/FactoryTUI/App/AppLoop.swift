@@ -1,0 +1,65 @@
+import Logging
+import PlannerFactory
+
+/// The UI loop, on one thread (every terminal call is made here): draw when something changed,
+/// wait for input or the inbox without spinning, apply events, run effects.
+public final class AppLoop {
+    private let terminal: any Terminal
+    private let runner: EffectRunner
+    private let inbox: Inbox
+    private let logger: Logger
+    public private(set) var model: AppModel
+
+    public init(terminal: any Terminal, factory: PlannerFactory, model: AppModel, logger: Logger) {
+        self.terminal = terminal
+        self.inbox = Inbox()
+        self.logger = logger
+        self.model = model
+        self.runner = EffectRunner(factory: factory, inbox: inbox, logger: logger, isFrozen: model.isFrozen)
+        self.model.planners = factory.planners()
+        self.model.telemetry = factory.telemetry.snapshot()
+    }
+
+    /// Runs until the user quits.
+    public func run() {
+        apply([.planners(model.planners)])
+        model.activities[.discovery] = "discovering…"
+        runner.start()
+        var isDirty = true
+        while !model.isQuitting {
+            if isDirty {
+                let (grid, cursor) = Renderer.render(model)
+                terminal.draw(grid, cursor: cursor)
+                isDirty = false
+            }
+            // Idle: one wake-up a second for live telemetry (none when frozen); busier while work runs.
+            let timeout: Duration? = model.isFrozen ? nil : (model.activities.isEmpty ? .seconds(1) : .milliseconds(200))
+            let input = terminal.waitForInput(timeout: timeout, wakeDescriptor: inbox.wakeDescriptor)
+            var events = input.map(AppEvent.input) + inbox.drain()
+            if events.isEmpty, !model.isTelemetryPaused, let refreshed = runner.perform(.refreshTelemetry),
+               case .telemetry(let snapshot) = refreshed, changed(snapshot) {
+                events.append(refreshed)
+            }
+            guard !events.isEmpty else { continue }
+            apply(events)
+            isDirty = true
+        }
+        logger.info("quit")
+    }
+
+    /// Applies events, running the effects they ask for (synchronous results are applied at once).
+    func apply(_ events: [AppEvent]) {
+        var queue = events[...]
+        while let event = queue.popFirst() {
+            for effect in AppUpdate.update(&model, event) {
+                if let result = runner.perform(effect) { queue.append(result) }
+            }
+        }
+    }
+
+    private func changed(_ snapshot: TelemetrySnapshot) -> Bool {
+        guard let current = model.telemetry else { return true }
+        return current.selection.count != snapshot.selection.count || current.instantiation.count != snapshot.instantiation.count
+            || current.isPaused != snapshot.isPaused || current.recentSelections.first?.timestamp != snapshot.recentSelections.first?.timestamp
+    }
+}

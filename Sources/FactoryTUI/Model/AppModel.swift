@@ -1,0 +1,105 @@
+import PlannerFactory
+import PlannerKit
+
+/// Everything the screen shows. Changed only by `AppUpdate`, read by `Renderer`.
+public struct AppModel: Sendable {
+    /// The terminal size.
+    public var width: Int
+    public var height: Int
+
+    // MARK: Planners
+    public var planners: [PlannerRecord] = []
+    public var plannerCursor = 0
+    public var plannerScroll = 0
+    /// Health check results by planner name, from the last `h`.
+    public var health: [String: HealthReport.Check] = [:]
+
+    // MARK: Objective and ranking
+    public var objective = TextField()
+    public var capabilities = TextField()
+    public var editing: EditField?
+    public var ranking: Ranking?
+    public var rankingCursor = 0
+    public var rankingScroll = 0
+
+    // MARK: Telemetry
+    public var telemetry: TelemetrySnapshot?
+    public var isTelemetryPaused = false
+    public var telemetryScroll = 0
+
+    // MARK: Activity
+    public var focus: Pane = .planners
+    /// Work under way, by kind, with its progress text ("probing 3/14").
+    public var activities: [Activity: String] = [:]
+    /// The last message (what a key did, or an error).
+    public var message: Message?
+    /// The result of the last `Enter`, shown until `Esc`.
+    public var planResult: PlanResult?
+    public var isHelpShown = false
+    public var isQuitting = false
+
+    // MARK: Settings
+    /// The configuration in effect, one line (status bar).
+    public var configurationSummary: String
+    /// Freezes live telemetry and every measured time, for deterministic screens in tests.
+    public var isFrozen: Bool
+
+    public init(width: Int, height: Int, configurationSummary: String, isFrozen: Bool = false) {
+        self.width = width
+        self.height = height
+        self.configurationSummary = configurationSummary
+        self.isFrozen = isFrozen
+    }
+
+    /// Background work that shows progress.
+    public enum Activity: String, Sendable, Hashable, CaseIterable {
+        case discovery, probing, health, planning, burst, release
+    }
+
+    public struct Message: Sendable, Hashable {
+        public var text: String
+        public var isError: Bool
+        public init(_ text: String, isError: Bool = false) {
+            self.text = text
+            self.isError = isError
+        }
+    }
+
+    /// What running a planner from the ranking gave.
+    public struct PlanResult: Sendable {
+        public var planner: String
+        public var objective: String
+        public var plan: Plan?
+        public var error: String?
+        /// Phase timings: probe, load, create (when the instance was made now), plan.
+        public var timings: [(name: String, duration: Duration)]
+        public init(planner: String, objective: String, plan: Plan?, error: String?, timings: [(name: String, duration: Duration)]) {
+            self.planner = planner
+            self.objective = objective
+            self.plan = plan
+            self.error = error
+            self.timings = timings
+        }
+    }
+
+    /// Counts of planners by status.
+    public var counts: [PlannerStatus: Int] {
+        planners.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
+    }
+
+    /// The highlighted planner.
+    public var highlightedPlanner: PlannerRecord? {
+        planners.indices.contains(plannerCursor) ? planners[plannerCursor] : nil
+    }
+
+    /// The highlighted ranking row, with its explanation.
+    public var highlightedCandidate: RankedCandidate? {
+        guard let ranking, rankingCursor < ranking.count else { return nil }
+        return ranking.candidates(in: rankingCursor..<(rankingCursor + 1), explain: true).first
+    }
+
+    /// The capabilities as typed: comma- or space-separated.
+    public var capabilityList: [String] {
+        capabilities.text.split(whereSeparator: { $0 == "," || $0 == " " }).map(String.init)
+    }
+}

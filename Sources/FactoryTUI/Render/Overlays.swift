@@ -1,0 +1,86 @@
+import PlannerFactory
+
+/// Boxes drawn over the panes: the help and a plan result.
+enum Overlays {
+    static let helpLines: [(String, String)] = [
+        ("/ or i", "edit the objective (every keystroke re-ranks)"),
+        ("c", "edit the capabilities (comma-separated)"),
+        ("Esc", "leave editing; close a plan result"),
+        ("Tab / Shift-Tab", "focus the next / previous pane"),
+        ("j k ↑ ↓", "move in the focused pane"),
+        ("PgUp PgDn g G", "page; first; last"),
+        ("Enter", "run the highlighted row's planner on the objective"),
+        ("r", "rediscover the plugin path, probe what changed"),
+        ("h", "check every planner's health (✓/✗ in the list)"),
+        ("u", "release a quarantined planner: probe it again"),
+        ("b", "run \(AppUpdate.burstSize) selections (watch the profiler fill)"),
+        ("p", "pause or resume telemetry"),
+        ("?", "this help (any key closes it)"),
+        ("q, Ctrl-C", "quit"),
+    ]
+
+    static func help(_ model: AppModel, _ grid: inout CellGrid) {
+        let width = min(model.width - 4, 96)
+        let height = min(model.height - 2, helpLines.count + 6)
+        let rect = Rect(x: (model.width - width) / 2, y: (model.height - height) / 2, width: width, height: height)
+        box(rect, title: "factory-tui keys", &grid)
+        var y = rect.y + 1
+        for (key, text) in helpLines {
+            guard y < rect.bottom - 3 else { break }
+            grid.put(key, x: rect.x + 2, y: y, style: Style(bold: true))
+            grid.put(text, x: rect.x + 20, y: y, limit: rect.width - 22)
+            y += 1
+        }
+        let marks = "● active  … pending  ✖ quarantined  ! invalid  ◌ shadowed  ✓/✗ health"
+        grid.put(marks, x: rect.x + 2, y: rect.bottom - 3, style: .faint, limit: rect.width - 4)
+        grid.put("Times are UTC. Logs: factory-tui.log in the state folder.", x: rect.x + 2, y: rect.bottom - 2, style: .faint, limit: rect.width - 4)
+    }
+
+    static func planResult(_ model: AppModel, _ rect: Rect, _ grid: inout CellGrid) {
+        guard let result = model.planResult, rect.height > 2 else { return }
+        box(rect, title: "\(result.planner) on \"\(result.objective)\" · Esc closes", &grid)
+        var y = rect.y + 1
+        let inner = rect.width - 4
+        let timings = result.timings.map { "\($0.name) \(Format.duration($0.duration, frozen: model.isFrozen))" }.joined(separator: " · ")
+        if !timings.isEmpty {
+            grid.put(timings, x: rect.x + 2, y: y, style: Style(.cyan), limit: inner)
+            y += 1
+        }
+        if let error = result.error {
+            for line in Format.wrap(error, width: inner) where y < rect.bottom - 1 {
+                grid.put(line, x: rect.x + 2, y: y, style: .error)
+                y += 1
+            }
+            return
+        }
+        guard let plan = result.plan else { return }
+        grid.put("\(plan.steps.count) step(s), cost \(plan.cost.map { Format.fixed($0, 1) } ?? "unknown")", x: rect.x + 2, y: y, style: Style(bold: true), limit: inner)
+        y += 1
+        for (index, step) in plan.steps.enumerated() {
+            guard y < rect.bottom - 1 else { break }
+            if y == rect.bottom - 2 && index < plan.steps.count - 1 {
+                grid.put("… \(plan.steps.count - index) more", x: rect.x + 2, y: y, style: .faint)
+                break
+            }
+            grid.put("\(index + 1). \(step)", x: rect.x + 2, y: y, limit: inner)
+            y += 1
+        }
+    }
+
+    /// A framed box, cleared inside.
+    static func box(_ rect: Rect, title: String, _ grid: inout CellGrid) {
+        guard rect.width >= 4, rect.height >= 2 else { return }
+        for y in rect.y..<rect.bottom { grid.fill(x: rect.x, y: y, count: rect.width) }
+        grid.fill("─", x: rect.x + 1, y: rect.y, count: rect.width - 2)
+        grid.fill("─", x: rect.x + 1, y: rect.bottom - 1, count: rect.width - 2)
+        for y in (rect.y + 1)..<(rect.bottom - 1) {
+            grid.put("│", x: rect.x, y: y)
+            grid.put("│", x: rect.x + rect.width - 1, y: y)
+        }
+        grid.put("┌", x: rect.x, y: rect.y)
+        grid.put("┐", x: rect.x + rect.width - 1, y: rect.y)
+        grid.put("└", x: rect.x, y: rect.bottom - 1)
+        grid.put("┘", x: rect.x + rect.width - 1, y: rect.bottom - 1)
+        grid.put(" \(title) ", x: rect.x + 2, y: rect.y, style: .heading, limit: rect.width - 4)
+    }
+}

@@ -1,0 +1,105 @@
+import PlannerFactory
+
+/// Renders the model into a grid of cells: a pure function of the model, so whole screens can be
+/// compared in tests.
+public enum Renderer {
+    /// The screen and where the cursor goes (when a field is being edited).
+    public static func render(_ model: AppModel) -> (grid: CellGrid, cursor: (x: Int, y: Int)?) {
+        var grid = CellGrid(width: model.width, height: model.height)
+        guard model.width >= Layout.minimumWidth, model.height >= Layout.minimumHeight else {
+            tooSmall(model, &grid)
+            return (grid, nil)
+        }
+        let layout = Layout(width: model.width, height: model.height)
+        header(model, layout.header, &grid)
+        for row in 1..<(model.height - 2) { grid.put("│", x: layout.separatorX, y: row, style: .faint) }
+        PlannersPane.render(model, list: layout.plannerList, detail: layout.plannerDetail, &grid)
+        let cursor = RankingPane.render(model, layout, &grid)
+        TelemetryPane.render(model, layout.telemetry, &grid)
+        if model.planResult != nil {
+            Overlays.planResult(model, Rect(x: layout.explanation.x, y: layout.explanation.y, width: layout.explanation.width,
+                                            height: layout.telemetry.bottom - layout.explanation.y), &grid)
+        }
+        messageLine(model, layout.message, &grid)
+        keyBar(layout.keyBar, &grid)
+        if model.isHelpShown {
+            Overlays.help(model, &grid)
+            return (grid, nil)
+        }
+        return (grid, cursor)
+    }
+
+    /// A pane title: "─ Title ───", highlighted when the pane has focus.
+    static func title(_ text: String, _ rect: Rect, focused: Bool, _ grid: inout CellGrid, note: String = "") {
+        grid.fill("─", x: rect.x, y: rect.y, count: rect.width, style: .faint)
+        let end = grid.put(" \(text) ", x: rect.x + 1, y: rect.y, style: focused ? Style(.cyan, bold: true, reverse: true) : .heading, limit: rect.width - 2)
+        if !note.isEmpty { grid.put(" \(note) ", x: end, y: rect.y, style: .faint, limit: rect.x + rect.width - end) }
+    }
+
+    /// The mark of a status: distinct characters, so they read without colour too.
+    static func mark(_ status: PlannerStatus) -> (String, Style) {
+        switch status {
+        case .active: ("●", .good)
+        case .pending: ("…", .warning)
+        case .quarantined: ("✖", .error)
+        case .invalid: ("!", .warning)
+        case .shadowed: ("◌", .faint)
+        default: ("?", .plain)
+        }
+    }
+
+    private static func header(_ model: AppModel, _ rect: Rect, _ grid: inout CellGrid) {
+        grid.fill(x: 0, y: rect.y, count: rect.width, style: Style(reverse: true))
+        var x = grid.put(" PlannerFactory ", x: 0, y: rect.y, style: Style(bold: true, reverse: true))
+        let counts = model.counts
+        let isNarrow = rect.width < 120
+        for status in PlannerStatus.all where counts[status, default: 0] > 0 || status == .active || status == .quarantined {
+            let (symbol, _) = mark(status)
+            let text = isNarrow ? " \(symbol)\(counts[status, default: 0])" : " \(symbol) \(counts[status, default: 0]) \(status)"
+            x = grid.put(text, x: x, y: rect.y, style: Style(reverse: true))
+        }
+        x = grid.put("  │ ", x: x, y: rect.y, style: Style(reverse: true))
+        grid.put(model.configurationSummary, x: x, y: rect.y, style: Style(reverse: true), limit: rect.width - x)
+    }
+
+    private static func messageLine(_ model: AppModel, _ rect: Rect, _ grid: inout CellGrid) {
+        var x = rect.x
+        for activity in AppModel.Activity.allCases {
+            if let text = model.activities[activity] {
+                x = grid.put("⟳ \(text)  ", x: x, y: rect.y, style: .warning, limit: rect.width - x)
+            }
+        }
+        if let message = model.message {
+            grid.put(message.text, x: x, y: rect.y, style: message.isError ? .error : .plain, limit: rect.width - x)
+        }
+    }
+
+    static let keys: [(String, String)] = [
+        ("q", "quit"), ("?", "help"), ("/", "objective"), ("c", "capabilities"), ("Tab", "focus"), ("↑↓", "move"),
+        ("Enter", "run"), ("r", "rediscover"), ("h", "health"), ("u", "release"), ("b", "burst"), ("p", "pause"),
+    ]
+
+    /// The key bar for narrow terminals: the same keys but focus and moving (see the help).
+    static let shortKeys: [(String, String)] = [
+        ("q", "quit"), ("?", "help"), ("/", "obj"), ("c", "caps"), ("⏎", "run"), ("r", "rescan"), ("h", "health"),
+        ("u", "release"), ("b", "burst"), ("p", "pause"),
+    ]
+
+    private static func keyBar(_ rect: Rect, _ grid: inout CellGrid) {
+        var x = rect.x
+        let width = keys.reduce(0) { $0 + CharacterWidth.of($1.0) + CharacterWidth.of($1.1) + 2 }
+        for (key, action) in width <= rect.width ? keys : shortKeys {
+            let width = CharacterWidth.of(key) + CharacterWidth.of(action) + 2
+            guard x + width <= rect.width else { break }
+            x = grid.put(key, x: x, y: rect.y, style: Style(bold: true, reverse: true))
+            x = grid.put(" \(action) ", x: x, y: rect.y)
+        }
+    }
+
+    private static func tooSmall(_ model: AppModel, _ grid: inout CellGrid) {
+        let lines = ["The terminal is \(model.width)×\(model.height);", "factory-tui needs at least \(Layout.minimumWidth)×\(Layout.minimumHeight).", "q quits."]
+        for (index, line) in lines.enumerated() {
+            grid.put(line, x: 0, y: index, style: index == 0 ? .warning : .plain)
+        }
+    }
+}

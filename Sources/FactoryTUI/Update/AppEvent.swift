@@ -1,0 +1,37 @@
+import PlannerFactory
+import PlannerKit
+
+/// Everything that changes the model: terminal input, and results the background work posts to
+/// the inbox.
+public enum AppEvent: Sendable {
+    case input(TerminalInput)
+    /// The registry after discovery, probing, a release or health checks.
+    case planners([PlannerRecord])
+    /// A rediscovery finished.
+    case discovered(DiscoveryReport)
+    /// Progress of background work ("3/14").
+    case progress(AppModel.Activity, String)
+    /// Probing of pending plugins finished.
+    case probed(ProbeSummary)
+    case ranked(Ranking)
+    case telemetry(TelemetrySnapshot)
+    case healthChecked(HealthReport)
+    case planned(AppModel.PlanResult)
+    case released(name: String, record: PlannerRecord?, error: String?)
+    case burstFinished(count: Int, failures: Int, duration: Duration)
+    /// Background work failed before it could report.
+    case failed(AppModel.Activity, String)
+}
+
+/// Work the update asks for; the effect runner does it (ranking at once, the rest off the UI thread).
+public enum Effect: Sendable, Hashable {
+    case rank(objective: String, capabilities: [String])
+    case rediscover
+    case probePending
+    case health
+    case plan(planner: String, objective: String, capabilities: [String])
+    case release(String)
+    case burst(objective: String, capabilities: [String], count: Int)
+    case setTelemetryPaused(Bool)
+    case refreshTelemetry
+}

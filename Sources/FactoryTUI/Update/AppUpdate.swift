@@ -1,0 +1,88 @@
+import PlannerFactory
+import PlannerKit
+
+/// The update function: applies an event to the model and says what work it needs.
+public enum AppUpdate {
+    /// How many selections `b` runs.
+    public static let burstSize = 1000
+
+    public static func update(_ model: inout AppModel, _ event: AppEvent) -> [Effect] {
+        switch event {
+        case .input(.key(let key)):
+            return handle(key, &model)
+        case .input(.resize(let width, let height)):
+            model.width = width
+            model.height = height
+            clampCursors(&model)
+            return []
+        case .planners(let records):
+            let highlighted = model.highlightedPlanner?.name
+            model.planners = records
+            if let highlighted, let index = records.firstIndex(where: { $0.name == highlighted }) { model.plannerCursor = index }
+            clampCursors(&model)
+            return [rankEffect(model)]
+        case .discovered(let report):
+            model.activities[.discovery] = nil
+            model.message = .init("Rediscovered: \(report.summary)")
+            return [.probePending]
+        case .progress(let activity, let text):
+            model.activities[activity] = text
+            return []
+        case .probed(let summary):
+            model.activities[.probing] = nil
+            if summary.probed > 0 {
+                model.message = .init("Probed \(summary.probed) plugin(s): \(summary.passed) active, \(summary.probed - summary.passed) quarantined")
+            }
+            if let warning = summary.warnings.first { model.message = .init(warning, isError: true) }
+            return []
+        case .ranked(let ranking):
+            model.ranking = ranking
+            clampCursors(&model)
+            return []
+        case .telemetry(let snapshot):
+            model.telemetry = snapshot
+            model.isTelemetryPaused = snapshot.isPaused
+            return []
+        case .healthChecked(let report):
+            model.activities[.health] = nil
+            model.health = Dictionary(report.checks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
+            let failing = report.checks.filter { $0.isHealthy == false }.count
+            model.message = .init("Health: \(report.status) (\(failing) failing of \(report.checks.filter { $0.isHealthy != nil }.count) checked)", isError: failing > 0)
+            return []
+        case .planned(let result):
+            model.activities[.planning] = nil
+            model.planResult = result
+            return [.refreshTelemetry]
+        case .released(let name, let record, let error):
+            model.activities[.release] = nil
+            if let error {
+                model.message = .init(error, isError: true)
+            } else if let record {
+                let state = record.status == .quarantined ? "quarantined again: \(record.reason ?? "")" : "\(record.status)"
+                model.message = .init("Released \(name): probed again, \(state)", isError: record.status == .quarantined)
+            }
+            return []
+        case .burstFinished(let count, let failures, let duration):
+            model.activities[.burst] = nil
+            let each = count > 0 ? duration / count : .zero
+            model.message = .init("Burst: \(count) selections (\(failures) failed) in \(Format.duration(duration, frozen: model.isFrozen)), \(Format.duration(each, frozen: model.isFrozen)) each")
+            return [.refreshTelemetry]
+        case .failed(let activity, let text):
+            model.activities[activity] = nil
+            model.message = .init(text, isError: true)
+            return []
+        }
+    }
+
+    /// The ranking for what is typed.
+    static func rankEffect(_ model: AppModel) -> Effect {
+        .rank(objective: model.objective.text, capabilities: model.capabilityList)
+    }
+
+    /// Keeps cursors and scroll offsets inside their lists.
+    static func clampCursors(_ model: inout AppModel) {
+        model.plannerCursor = max(0, min(model.plannerCursor, model.planners.count - 1))
+        let rows = model.ranking?.count ?? 0
+        model.rankingCursor = max(0, min(model.rankingCursor, rows - 1))
+    }
+}

@@ -1,0 +1,81 @@
+import ArgumentParser
+import ExamplePlanners
+import FactoryCLI
+import FactoryTUI
+import Foundation
+import Logging
+import PlannerFactory
+
+/// `factory-tui`: browse planners and their quarantine state, type an objective and capabilities
+/// and watch the ranking change, watch selection profiling, rediscover, run health checks.
+struct FactoryTUICommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "factory-tui",
+        abstract: "The PlannerFactory terminal UI: planners, live ranking, telemetry.",
+        discussion: """
+            With no plugin path (FACTORY_PLUGIN_PATH or --plugin-path) it shows the bundled examples: \
+            the builtin planners and examples/plugins, fault gallery included. Press ? in the program for the keys. \
+            Logs go to factory-tui.log in the state folder, never to the screen.
+            """)
+
+    @OptionGroup(title: "Configuration")
+    var options: ConfigurationOptions
+
+    @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
+    var logLevel = "info"
+
+    @Flag(name: .customLong("freeze"), help: "Freeze live telemetry and measured times, for deterministic screens (also FACTORY_TUI_FREEZE=1).")
+    var freeze = false
+
+    func run() throws {
+        let environment = ProcessEnvironment.current()
+        var configuration = try options.configuration(environment: environment)
+        if configuration.source(of: .pluginPath) == .default, let examples = Self.examplesFolder() {
+            configuration.pluginPath = [examples]
+        }
+        guard let level = Logger.Level(rawValue: logLevel) else {
+            throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical, not \"\(logLevel)\"")
+        }
+        let logger = Self.logger(stateFolder: configuration.stateDirectory, level: level)
+        logger.info("factory-tui starting", metadata: ["pluginPath": "\(configuration.pluginPath.joined(separator: ":"))"])
+        let factory = PlannerFactory(configuration: configuration, builtins: ExamplePlanners.all.map { BuiltinPlanner($0) }, logger: logger)
+        let terminal = try NcursesTerminal()
+        defer { terminal.restore() }
+        let isFrozen = freeze || ["1", "true", "yes", "on"].contains(environment["FACTORY_TUI_FREEZE"]?.lowercased() ?? "")
+        let model = AppModel(width: terminal.size.width, height: terminal.size.height,
+                             configurationSummary: Self.summary(configuration), isFrozen: isFrozen)
+        AppLoop(terminal: terminal, factory: factory, model: model, logger: logger).run()
+    }
+
+    /// The repository's examples/plugins, found above the executable (it runs from .build/…).
+    static func examplesFolder() -> String? {
+        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
+        while folder.path != "/" {
+            let candidate = folder.appendingPathComponent("examples/plugins").path
+            if FileManager.default.fileExists(atPath: candidate) { return candidate }
+            folder = folder.deletingLastPathComponent()
+        }
+        return nil
+    }
+
+    /// A logger writing to factory-tui.log in the state folder (nowhere if it cannot be opened).
+    static func logger(stateFolder: String, level: Logger.Level) -> Logger {
+        try? FileManager.default.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
+        guard let handler = FileLogHandler.open(stateFolder + "/factory-tui.log", level: level) else {
+            return Logger(label: "factory-tui", factory: { _ in SwiftLogNoOpLogHandler() })
+        }
+        return Logger(label: "factory-tui", factory: handler)
+    }
+
+    /// The configuration in one line, for the status bar.
+    static func summary(_ configuration: FactoryConfiguration) -> String {
+        let folder = FileManager.default.currentDirectoryPath + "/"
+        let paths = configuration.pluginPath.map { $0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0 }
+        let sandbox = configuration.isSandboxEnabled
+            ? "sandbox on, \(Format.fixed(Double(configuration.sandboxTimeout.components.seconds) + Double(configuration.sandboxTimeout.components.attoseconds) / 1e18, 1))s"
+            : "SANDBOX OFF (unsafe)"
+        return "\(sandbox) · \(configuration.isDeepFingerprint ? "deep" : "fast") fingerprints · plugins: \(paths.isEmpty ? "none" : paths.joined(separator: ":"))"
+    }
+}
+
+FactoryTUICommand.main()
