@@ -24,8 +24,9 @@ import Foundation
 /// - The command runs through a wrapper that records its exit status in a file and then keeps the
 ///   pane open, so the screen it left behind can still be captured (and the alternate screen
 ///   checked) after it exits.
-/// - `TERM` in the pane is tmux's default (`tmux-256color`); `environment` adds variables such as
-///   `NO_COLOR` or `LANG` to the command's environment.
+/// - `TERM` in the pane is tmux's default (`tmux-256color`). The command inherits the test
+///   process's environment but `TMUX` and `NO_COLOR` (the test runner may set it); `environment`
+///   adds variables such as `NO_COLOR` or `LANG`.
 /// - `capture(ansi: true)` keeps colours and attributes as SGR escapes (`capture-pane -e -N`).
 final class Tmux: Sendable {
     /// Why a tmux step failed; timeouts carry the screen as it was, for the test's failure message.
@@ -59,21 +60,12 @@ final class Tmux: Sendable {
         exitFile = folder + "/exit-status"
         socket = "factory-tui-test-\(getpid())-\(URL(fileURLWithPath: folder).lastPathComponent.suffix(6))"
 
-        let wrapper = folder + "/run"
-        try """
-            #!/bin/sh
-            # Runs the command given after the exit-status file, records its status, keeps the pane.
-            file=$1
-            shift
-            "$@"
-            echo $? >"$file.part" && mv "$file.part" "$file"
-            exec sleep 86400
-            """.write(toFile: wrapper, atomically: false, encoding: .utf8)
-        chmod(wrapper, 0o755)
-
+        // Inline, not a script file: exec'ing a file just written races with other threads' forks
+        // that still hold it open for writing (ETXTBSY).
+        let wrapper = #"file=$1; shift; "$@"; echo $? >"$file.part" && mv "$file.part" "$file"; exec sleep 86400"#
         let variables = environment.sorted { $0.key < $1.key }.flatMap { ["-e", "\($0.key)=\($0.value)"] }
         try run(["new-session", "-d", "-s", "main", "-x", "\(width)", "-y", "\(height)"] + variables
-            + [wrapper, exitFile] + command)
+            + ["/bin/sh", "-c", wrapper, "sh", exitFile] + command)
     }
 
     deinit {
@@ -148,28 +140,62 @@ final class Tmux: Sendable {
     }
 
     /// Runs one tmux command on this server; returns its standard output.
+    ///
+    /// Spawned directly and awaited with waitpid, its output going to files: Foundation's `Process`
+    /// can hang in `waitUntilExit` on Linux when tests start processes in parallel. The child gets
+    /// no descriptor of ours but its output files (the server the first command forks would keep
+    /// them), and default signal handling with nothing blocked: test threads block most signals,
+    /// and a server spawned from one would ignore kill-server (which signals itself with SIGTERM).
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
         guard let executable = Self.executable else { throw Failure(description: "tmux is not installed") }
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: executable)
-        process.arguments = ["-L", socket, "-f", "/dev/null"] + arguments
-        var environment = ProcessInfo.processInfo.environment
-        environment["TMUX"] = nil  // even inside tmux, talk to the private server only
-        process.environment = environment
-        let output = Pipe()
-        let error = Pipe()
-        process.standardOutput = output
-        process.standardError = error
-        process.standardInput = FileHandle.nullDevice
-        try process.run()
-        let outData = output.fileHandleForReading.readDataToEndOfFile()
-        let errData = error.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed (\(process.terminationStatus)): "
-                + String(decoding: errData, as: UTF8.self))
+        let output = folder + "/tmux-\(UInt64.random(in: .min ... .max)).out"
+        let error = output + ".err"
+        defer {
+            unlink(output)
+            unlink(error)
         }
-        return String(decoding: outData, as: UTF8.self)
+        var actions = posix_spawn_file_actions_t()
+        posix_spawn_file_actions_init(&actions)
+        defer { posix_spawn_file_actions_destroy(&actions) }
+        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
+        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        posix_spawn_file_actions_addopen(&actions, 2, error, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
+        // (addclosefrom_np is not imported; an entry closed meanwhile is ignored by posix_spawn.)
+        let inherited = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
+        for descriptor in inherited.compactMap({ Int32($0) }) where descriptor > 2 {
+            posix_spawn_file_actions_addclose(&actions, descriptor)
+        }
+        var attributes = posix_spawnattr_t()
+        posix_spawnattr_init(&attributes)
+        defer { posix_spawnattr_destroy(&attributes) }
+        var noSignals = sigset_t()
+        var allSignals = sigset_t()
+        sigemptyset(&noSignals)
+        sigfillset(&allSignals)
+        posix_spawnattr_setsigmask(&attributes, &noSignals)
+        posix_spawnattr_setsigdefault(&attributes, &allSignals)
+        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
+
+        let argv = ([executable, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
+        // Not TMUX: even inside tmux, talk to the private server only. Not NO_COLOR (the test runner
+        // may set it): the server's environment is every session's, and colour is on unless asked off.
+        let envp = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" && $0.key != "NO_COLOR" }
+            .map { strdup("\($0.key)=\($0.value)") } + [nil]
+        defer { (argv + envp).forEach { free($0) } }
+
+        var pid = pid_t()
+        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
+        guard spawned == 0 else {
+            throw Failure(description: "cannot run \(executable): \(String(cString: strerror(spawned)))")
+        }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
+        let standardOutput = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
+        guard status == 0 else {
+            let standardError = (try? String(contentsOfFile: error, encoding: .utf8)) ?? ""
+            throw Failure(description: "tmux \(arguments.joined(separator: " ")) failed (wait status \(status)): \(standardError)")
+        }
+        return standardOutput
     }
 }
