@@ -15,7 +15,7 @@ public final class AppLoop {
         self.inbox = Inbox()
         self.logger = logger
         self.model = model
-        self.runner = EffectRunner(factory: factory, inbox: inbox, logger: logger, isFrozen: model.isFrozen)
+        self.runner = EffectRunner(factory: factory, inbox: inbox, logger: logger)
         self.model.planners = factory.planners()
         self.model.telemetry = factory.telemetry.snapshot()
     }

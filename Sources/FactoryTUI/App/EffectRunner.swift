@@ -11,13 +11,11 @@ public final class EffectRunner: Sendable {
     let factory: PlannerFactory
     let inbox: Inbox
     let logger: Logger
-    let isFrozen: Bool
 
-    public init(factory: PlannerFactory, inbox: Inbox, logger: Logger, isFrozen: Bool) {
+    public init(factory: PlannerFactory, inbox: Inbox, logger: Logger) {
         self.factory = factory
         self.inbox = inbox
         self.logger = logger
-        self.isFrozen = isFrozen
     }
 
     /// Runs an effect. Returns the event at once for synchronous effects (ranking).
@@ -26,10 +24,10 @@ public final class EffectRunner: Sendable {
         case .rank(let objective, let capabilities):
             return .ranked(factory.rank(objective: objective, capabilities: capabilities))
         case .refreshTelemetry:
-            return isFrozen ? nil : .telemetry(factory.telemetry.snapshot())
+            return .telemetry(factory.telemetry.snapshot())
         case .setTelemetryPaused(let paused):
             factory.telemetry.setPaused(paused)
-            return isFrozen ? nil : .telemetry(factory.telemetry.snapshot())
+            return .telemetry(factory.telemetry.snapshot())
         default:
             background(effect)
             return nil
@@ -114,7 +112,7 @@ public final class EffectRunner: Sendable {
             if (try? factory.selectBestPlanner(objective: objective, capabilities: capabilities)) == nil { failures += 1 }
             if index % 100 == 0 {
                 inbox.post(.progress(.burst, "burst \(index)/\(count)"))
-                if !isFrozen { inbox.post(.telemetry(factory.telemetry.snapshot())) }
+                inbox.post(.telemetry(factory.telemetry.snapshot()))
             }
         }
         inbox.post(.burstFinished(count: count, failures: failures, duration: ContinuousClock.now - start))

@@ -41,7 +41,8 @@ public struct AppModel: Sendable {
     // MARK: Settings
     /// The configuration in effect, one line (status bar).
     public var configurationSummary: String
-    /// Freezes live telemetry and every measured time, for deterministic screens in tests.
+    /// Freezes the clock: no periodic telemetry refresh, and every measured time and timestamp is
+    /// shown as "–", for deterministic screens in tests (counts still change with what is done).
     public var isFrozen: Bool
 
     public init(width: Int, height: Int, configurationSummary: String, isFrozen: Bool = false) {
