@@ -1,3 +1,4 @@
+import Foundation
 import PlannerFactory
 import PlannerKit
 
@@ -37,11 +38,28 @@ enum PlannersPane {
     private static func summary(_ record: PlannerRecord) -> (String, Style) {
         switch record.status {
         case .active: return ("\(record.kind) \(record.version)", .faint)
-        case .quarantined: return (record.reason ?? "quarantined", .error)
+        case .quarantined: return (record.reason.map(shortReason) ?? "quarantined", .error)
         case .invalid: return (record.reason.map(withoutPaths) ?? "invalid", .warning)
         case .pending: return ("waiting for its probe", .warning)
         default: return (record.reason ?? "\(record.status)", .faint)
         }
+    }
+
+    /// A quarantine reason in a few words, for one-line lists (the detail view has it whole):
+    /// "crashed: SIGSEGV", "timed out", "abi-mismatch", "descriptor ≠ manifest" …
+    static func shortReason(_ reason: String) -> String {
+        if let range = reason.range(of: #"crashed with SIG[A-Z]+"#, options: .regularExpression) {
+            return "crashed: " + reason[range].dropFirst("crashed with ".count)
+        }
+        if let range = reason.range(of: #"within [0-9.]+ s"#, options: .regularExpression) {
+            return "timed out (\(reason[range].dropFirst("within ".count)))"
+        }
+        if reason.contains("crashed the host process") { return "crashed the host while loading" }
+        if reason.hasPrefix("creating it failed") { return "create failed: " + reason }
+        if reason.hasPrefix("its descriptor contradicts its manifest: ") {
+            return "descriptor ≠ manifest: " + reason.dropFirst("its descriptor contradicts its manifest: ".count)
+        }
+        return withoutPaths(reason)
     }
 
     /// A reason without the file paths it names (they are in the detail view), for one-line lists.
@@ -67,7 +85,7 @@ enum PlannersPane {
         if let since = record.quarantinedSince { status += " since \(Format.clock(since, frozen: model.isFrozen)) UTC" }
         lines.append(("status", status, statusStyle))
         if let reason = record.reason { lines.append(("reason", reason, statusStyle)) }
-        if let check = model.health[record.name] {
+        if let check = model.health[record.name], check.isHealthy != nil {
             lines.append(("health", check.detail, check.isHealthy == false ? .error : .good))
         }
         lines.append(("kind", "\(record.kind) \(record.version) · rank \(record.rank)\(record.isThreadSafe ? " · thread-safe" : "")", .plain))

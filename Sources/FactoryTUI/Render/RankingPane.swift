@@ -57,7 +57,7 @@ enum RankingPane {
             x = grid.put(" \(Int((candidate.matchRatio * 100).rounded()))%".padded(to: 6), x: x, y: y, limit: rect.x + rect.width - x)
             let (note, noteStyle): (String, Style) = candidate.isSelectable
                 ? (row + scroll == 0 || candidate.missing.isEmpty ? "selectable" : "selectable, missing \(candidate.missing.joined(separator: ","))", .good)
-                : (candidate.whyNotSelectable.map(PlannersPane.withoutPaths) ?? "not selectable", candidate.status == .active ? .warning : .faint)
+                : (candidate.whyNotSelectable.map(shortWhy) ?? "not selectable", candidate.status == .active ? .warning : .faint)
             grid.put(note, x: x + 1, y: y, style: noteStyle, limit: rect.x + rect.width - x - 1)
             if scroll + row == model.rankingCursor {
                 grid.restyle(x: rect.x, y: y, count: rect.width, style: Style(model.focus == .ranking ? .normal : .gray, reverse: true))
@@ -79,5 +79,13 @@ enum RankingPane {
         for (index, line) in Format.wrap(text, width: rect.width).prefix(max(0, rect.height - 1)).enumerated() {
             grid.put(line, x: rect.x, y: rect.y + 1 + index, style: index == 0 && candidate.whyNotSelectable != nil ? .warning : .plain)
         }
+    }
+
+    /// Why a row is not selectable, in a few words: "quarantined: crashed: SIGSEGV" …
+    static func shortWhy(_ why: String) -> String {
+        for prefix in ["it is quarantined: ", "it is invalid: "] where why.hasPrefix(prefix) {
+            return prefix.dropFirst(6).dropLast(2) + ": " + PlannersPane.shortReason(String(why.dropFirst(prefix.count)))
+        }
+        return PlannersPane.withoutPaths(why)
     }
 }

@@ -48,7 +48,7 @@ public enum AppUpdate {
             model.health = Dictionary(report.checks.map { ($0.name, $0) }, uniquingKeysWith: { first, _ in first })
             let failing = report.checks.filter { $0.isHealthy == false }.count
             model.message = .init("Health: \(report.status) (\(failing) failing of \(report.checks.filter { $0.isHealthy != nil }.count) checked)", isError: failing > 0)
-            return []
+            return [.refreshTelemetry]
         case .planned(let result):
             model.activities[.planning] = nil
             model.planResult = result
@@ -61,7 +61,7 @@ public enum AppUpdate {
                 let state = record.status == .quarantined ? "quarantined again: \(record.reason ?? "")" : "\(record.status)"
                 model.message = .init("Released \(name): probed again, \(state)", isError: record.status == .quarantined)
             }
-            return []
+            return [.refreshTelemetry]
         case .burstFinished(let count, let failures, let duration):
             model.activities[.burst] = nil
             let each = count > 0 ? duration / count : .zero
