@@ -11,8 +11,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
     ],
     targets: [
-        // The C side: the syscall floors, and running a child with its output captured.
-        .target(name: "BenchmarkShims"),
+        // The C side: the syscall, spawn and dlopen floors, and running a child with its output captured.
+        .target(name: "BenchmarkShims", linkerSettings: [.linkedLibrary("dl")]),
         // A tiny C helper that runs a program and prints its peak RSS (see its main.c for why).
         .executableTarget(name: "peak-rss"),
         .executableTarget(

@@ -2,7 +2,18 @@
 import Glibc
 #endif
 
-/// Runs every measurement for each size and collects the report's rows.
+/// The parts of the report `--only` can pick.
+enum BenchmarkGroup: String, CaseIterable, Sendable {
+    /// Per size: the floors, discovery, rediscovery, ranking, and the CLI's peak RSS.
+    case discovery
+    /// Telemetry appends.
+    case telemetry
+    /// The sandbox probe beside a bare spawn of /bin/true; first and second start with probes of
+    /// real dylib plugins; in-process load and create.
+    case probe
+}
+
+/// Runs every measurement of the chosen groups (for each size) and collects the report's rows.
 struct BenchmarkSuite {
     /// Sizes whose rows carry targets (the others are reported only).
     static let targetSize = 10_000
@@ -19,6 +30,12 @@ struct BenchmarkSuite {
     var memoryRuns: Int
     var memoryTools: (helper: String, factory: String)?
     var keepsBundles: Bool
+    var groups: Set<BenchmarkGroup> = Set(BenchmarkGroup.allCases)
+    /// Samples of each single spawn and probe (after warm-up), and the dylib plugins to generate.
+    var probeSamples = 101
+    var pluginCount = 100
+    /// What the probe group needs, or why it cannot run.
+    var probeTools: Result<ProbeTools, BenchmarkFailure> = .failure(BenchmarkFailure("not set up"))
 
     func run() throws(BenchmarkFailure) -> [BenchmarkResult] {
         let generator = try BundleGenerator.makeTemporaryRoot()
@@ -28,7 +45,7 @@ struct BenchmarkSuite {
         let state = generator.root + "/state"
         try SystemError.check(mkdir(state, 0o755), "mkdir \(state)")
         var results: [BenchmarkResult] = []
-        for size in sizes {
+        for size in groups.contains(.discovery) ? sizes : [] {
             progress("N=\(size): generating bundles")
             let folder = try generator.generate(count: size)
             sync()  // write the new files back now, not while something is being timed
@@ -40,18 +57,25 @@ struct BenchmarkSuite {
                 results += try peakMemory(measurement, size: size)
             }
         }
+        if groups.contains(.telemetry) { results += try telemetry() }
+        if groups.contains(.probe) { results += try probing(root: generator.root) }
+        return results
+    }
+
+    private func telemetry() throws(BenchmarkFailure) -> [BenchmarkResult] {
         progress("telemetry appends")
         let moved = TelemetryMeasurement(batch: telemetryBatch, handoff: .moved)
         let copied = TelemetryMeasurement(batch: telemetryBatch, handoff: .copied)
         let appends = try Sampler.run([moved, copied], warmUp: 1, rounds: telemetryBatches)
-        results.append(BenchmarkResult(
-            measurement: "telemetry recordSelection", size: nil, quantity: .time(appends[0]),
-            target: .timeAtMost(.nanoseconds(100)),
-            note: "records built beforehand and handed over; batches of \(telemetryBatch) appends into a full ring of 1000; median of batch time / \(telemetryBatch)"))
-        results.append(BenchmarkResult(
-            measurement: "telemetry, record copied in", size: nil, quantity: .time(appends[1]),
-            note: "the same, each call copying one of 1024 shared records out of an array (the harness's copy included)"))
-        return results
+        return [
+            BenchmarkResult(
+                measurement: "telemetry recordSelection", size: nil, quantity: .time(appends[0]),
+                target: .timeAtMost(.nanoseconds(100)),
+                note: "records built beforehand and handed over; batches of \(telemetryBatch) appends into a full ring of 1000; median of batch time / \(telemetryBatch)"),
+            BenchmarkResult(
+                measurement: "telemetry, record copied in", size: nil, quantity: .time(appends[1]),
+                note: "the same, each call copying one of 1024 shared records out of an array (the harness's copy included)"),
+        ]
     }
 
     private func discoveryAndRanking(folder: String, size: Int, state: String) throws(BenchmarkFailure) -> [BenchmarkResult] {

@@ -5,9 +5,11 @@ import PlannerKit
 import Glibc
 #endif
 
-/// `PlannerBenchmarks [--quick] [--json PATH] [--factory PATH] [--sizes 1000,10000]`: generates
-/// bundles, measures discovery, rediscovery, ranking, telemetry and the CLI's peak RSS against a
-/// C floor from the same run, and prints a table (and JSON when asked).
+/// `PlannerBenchmarks [--quick] [--json PATH] [--factory PATH] [--sizes 1000,10000] [--only GROUPS]`:
+/// generates bundles, measures discovery, rediscovery, ranking, telemetry and the CLI's peak RSS
+/// against a C floor from the same run, and the sandbox probe (against a bare spawn of /bin/true),
+/// first and second start with probes of real C plugins, in-process load and create; prints a
+/// table (and JSON when asked).
 @main
 struct PlannerBenchmarksCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -26,32 +28,63 @@ struct PlannerBenchmarksCommand: ParsableCommand {
     @Option(help: "Comma-separated bundle counts.")
     var sizes = "1000,10000"
 
-    @Option(help: "Rounds of the discovery measurements (default 7, 3 with --quick), after one warm-up round.")
+    @Option(help: "Rounds of the discovery and plugin-start measurements (default 7, 3 with --quick), after one warm-up round.")
     var rounds: Int?
 
     @Flag(help: "Keep the generated bundles and print where they are.")
     var keep = false
+
+    @Option(help: "Comma-separated groups to run: discovery (per size: floors, discovery, rediscovery, ranking, peak RSS), telemetry, probe (default: all).")
+    var only: String?
+
+    @Option(help: "The `factory-probe` helper (default: `factory-probe` beside this executable).")
+    var probe: String?
+
+    @Option(help: "Dylib plugins to compile for the first and second start.")
+    var plugins = 100
 
     func run() throws {
         let counts = sizes.split(separator: ",").map { Int(String($0.filter { !$0.isWhitespace })) ?? 0 }
         guard !counts.isEmpty, counts.allSatisfy({ $0 > 0 }) else {
             throw ValidationError("--sizes takes positive whole numbers separated by commas, such as 1000,10000.")
         }
-        let suite = BenchmarkSuite(
+        var groups = Set(BenchmarkGroup.allCases)
+        if let only {
+            let names = only.split(separator: ",").map { String($0.filter { !$0.isWhitespace }) }
+            let picked = names.compactMap(BenchmarkGroup.init(rawValue:))
+            guard !picked.isEmpty, picked.count == names.count else {
+                let known = BenchmarkGroup.allCases.map(\.rawValue).joined(separator: ", ")
+                throw ValidationError("--only takes groups among \(known), separated by commas.")
+            }
+            groups = Set(picked)
+        }
+        guard plugins > 0 else { throw ValidationError("--plugins takes a positive whole number.") }
+        let probeTools = groups.contains(.probe) ? probeTools() : .failure(BenchmarkFailure("not asked for"))
+        if only != nil, case .failure(let why) = probeTools, groups.contains(.probe) {
+            throw ValidationError("the probe benchmarks cannot run: \(why.description)")
+        }
+        var suite = BenchmarkSuite(
             sizes: counts,
             rounds: max(1, rounds ?? (quick ? 3 : 7)),
             rankingSamples: quick ? 21 : 101,
             telemetryBatch: quick ? 200_000 : 1_000_000,
             telemetryBatches: quick ? 3 : 7,
             memoryRuns: quick ? 1 : 3,
-            memoryTools: try memoryTools(),
+            memoryTools: groups.contains(.discovery) ? try memoryTools() : nil,
             keepsBundles: keep)
+        suite.groups = groups
+        suite.probeSamples = quick ? 21 : 101
+        suite.pluginCount = plugins
+        suite.probeTools = probeTools
         let loadBefore = LoadAverage.read()
         let results = try suite.run()
         let loadAfter = LoadAverage.read()
         print(ReportTable.render(results))
         let misses = results.filter { $0.isPassing == false }
         print(misses.isEmpty ? "\nEvery target met." : "\n\(misses.count) target(s) missed.")
+        if groups.contains(.probe), case .failure(let why) = probeTools {
+            print("The probe group was skipped: \(why.description)")
+        }
         print("Ratios are wall-time medians over the C floor's median from the same run. CPU is the process's")
         print("CPU time over the same part (all threads). \(cores) cores; 1-minute load average \(loadBefore ?? "?") before,")
         print("\(loadAfter ?? "?") after: other work on the machine inflates wall times much more than CPU times.")
@@ -69,15 +102,41 @@ struct PlannerBenchmarksCommand: ParsableCommand {
 
     private var cores: Int { sysconf(Int32(_SC_NPROCESSORS_ONLN)) }
 
+    /// The folder of this executable.
+    private var ownFolder: String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
+        let own = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
+        return String(own[..<(own.lastIndex(of: "/") ?? own.endIndex)])
+    }
+
+    /// The repository this package is part of (its sources hold the C example plugin), from this file's path.
+    private var repositoryRoot: String {
+        var path = #filePath
+        for _ in 0..<4 { path = String(path[..<(path.lastIndex(of: "/") ?? path.startIndex)]) }
+        return path
+    }
+
+    /// The `factory-probe` helper (`--probe` or beside this executable) and a C compiler with the
+    /// repository's example plugin.
+    private func probeTools() -> Result<ProbeTools, BenchmarkFailure> {
+        let helper = probe ?? ownFolder + "/factory-probe"
+        guard access(helper, X_OK) == 0 else {
+            return .failure(BenchmarkFailure("no factory-probe at \(helper) (scripts/benchmark builds it; or give --probe PATH)"))
+        }
+        do {
+            return .success(ProbeTools(probePath: helper, compiler: try PluginCompiler.locate(repositoryRoot: repositoryRoot)))
+        } catch {
+            return .failure(error)
+        }
+    }
+
     /// The `peak-rss` helper and the `factory` CLI: `--factory` or each beside this executable.
     private func memoryTools() throws -> (helper: String, factory: String)? {
         if let factory, access(factory, X_OK) != 0 {
             throw ValidationError("--factory \(factory) is not an executable file.")
         }
-        var buffer = [CChar](repeating: 0, count: 4096)
-        let length = readlink("/proc/self/exe", &buffer, buffer.count - 1)
-        let own = length > 0 ? String(decoding: buffer[..<length].map { UInt8(bitPattern: $0) }, as: UTF8.self) : ""
-        let folder = String(own[..<(own.lastIndex(of: "/") ?? own.endIndex)])
+        let folder = ownFolder
         let helper = folder + "/peak-rss"
         let cli = factory ?? folder + "/factory"
         guard access(helper, X_OK) == 0, access(cli, X_OK) == 0 else {

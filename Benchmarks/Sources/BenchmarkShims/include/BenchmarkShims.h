@@ -29,4 +29,18 @@ int64_t benchmark_stat_scan(const char *folder, const char *library);
 int benchmark_run_capturing(const char *const argv[], const char *const extra_environment[],
                             char *output, size_t capacity, int *exit_status);
 
+/// The floor of a sandbox probe: `posix_spawn` of `argv[0]` (a path; PATH is not searched) with
+/// `argv` and exactly `environment` (NULL-terminated), no attributes and, unless `discard_output`
+/// (stdout on /dev/null), no file actions; then `waitpid`. Nothing is read from the child.
+///
+/// Returns 0 and fills `*exit_status` (the raw wait status), or an errno value when the child
+/// could not be started or waited for.
+int benchmark_spawn_and_wait(const char *const argv[], const char *const environment[], int discard_output,
+                             int *exit_status);
+
+/// The floor of an in-process plugin load: `dlopen(path, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE)`,
+/// `dlsym(symbol)` and a call of that function (it takes nothing and returns a pointer), as the
+/// factory does; never `dlclose`. Returns 0, -1 (dlopen failed), -2 (no symbol) or -3 (NULL returned).
+int benchmark_load_library(const char *path, const char *symbol);
+
 #endif

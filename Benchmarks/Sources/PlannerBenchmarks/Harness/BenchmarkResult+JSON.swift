@@ -24,6 +24,10 @@ extension BenchmarkResult {
             members["unit"] = "bytes"
             members["minimum"] = .number(Double(values.min() ?? 0))
             members["maximum"] = .number(Double(values.max() ?? 0))
+        case .factor(let values):
+            members["unit"] = "factor"
+            members["minimum"] = .number(values.min() ?? 0)
+            members["maximum"] = .number(values.max() ?? 0)
         }
         switch target {
         case nil: break

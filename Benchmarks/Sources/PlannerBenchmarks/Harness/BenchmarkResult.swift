@@ -4,6 +4,8 @@ struct BenchmarkResult {
     enum Quantity {
         case time(Samples)
         case bytes([Int])
+        /// A dimensionless factor per round (a speed-up), shown as `1.93×`.
+        case factor([Double])
     }
 
     /// What a row must meet; rows without one are reported only.
@@ -29,6 +31,7 @@ struct BenchmarkResult {
         switch quantity {
         case .time(let samples): samples.count
         case .bytes(let values): values.count
+        case .factor(let values): values.count
         }
     }
 
@@ -37,6 +40,7 @@ struct BenchmarkResult {
         switch quantity {
         case .time(let samples): samples.median.seconds
         case .bytes(let values): Self.median(of: values.map(Double.init))
+        case .factor(let values): Self.median(of: values)
         }
     }
 

@@ -57,6 +57,42 @@ enum NativeCalls {
         return ChildUsage(exitCode: exited ? Int32((childStatus >> 8) & 0xff) : nil, peakResidentBytes: kib * 1024, cpuTime: .microseconds(cpu))
     }
 
+    /// Spawns `arguments` (the program's path first) with exactly `environment` and waits for it,
+    /// as bare as C allows (`posix_spawn`, `waitpid`; stdout on /dev/null when `discardingOutput`).
+    /// - Returns: the raw wait status.
+    static func spawnAndWait(_ arguments: CStringArray, environment: CStringArray, discardingOutput: Bool) throws(BenchmarkFailure) -> Int32 {
+        var status: Int32 = 0
+        let error = benchmark_spawn_and_wait(arguments.pointer, environment.pointer, discardingOutput ? 1 : 0, &status)
+        guard error == 0 else {
+            throw BenchmarkFailure("cannot run \(arguments.strings.first ?? "?"): \(String(cString: strerror(error)))")
+        }
+        return status
+    }
+
+    /// Loads the library at `path` into this process as the factory loads a plugin (`dlopen`
+    /// with `RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE`, `dlsym` of the entry, the entry called), in C.
+    /// It is never unloaded.
+    static func loadLibrary(_ path: String, entry: String) throws(BenchmarkFailure) {
+        let result = benchmark_load_library(path, entry)
+        guard result == 0 else {
+            let why = result == -1 ? dlerror().map { String(cString: $0) } ?? "dlopen failed" : result == -2 ? "no \(entry)" : "\(entry) returned NULL"
+            throw BenchmarkFailure("cannot load \(path): \(why)")
+        }
+    }
+
+    /// Runs `arguments` (a program's path, then its arguments) through `/bin/sh` with its standard
+    /// error joined to its standard output, and returns its wait status and that output (the
+    /// first 64 KiB).
+    static func runJoiningOutput(_ arguments: [String]) throws(BenchmarkFailure) -> (status: Int32, output: String) {
+        var output = [CChar](repeating: 0, count: 1 << 16)
+        var status: Int32 = 0
+        let error = withCStrings(["/bin/sh", "-c", "exec \"$@\" 2>&1", "sh"] + arguments) { argv in
+            benchmark_run_capturing(argv, nil, &output, output.count, &status)
+        }
+        guard error == 0 else { throw BenchmarkFailure("cannot run /bin/sh: \(String(cString: strerror(error)))") }
+        return (status, String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
+    }
+
     /// Calls `body` with a NULL-terminated array of C strings that lives as long as the call.
     private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
         let copies = strings.map { strdup($0) }
@@ -64,4 +100,26 @@ enum NativeCalls {
         let pointers = copies.map { UnsafePointer($0) } + [nil]
         return pointers.withUnsafeBufferPointer { body($0.baseAddress!) }
     }
+}
+
+/// A NULL-terminated C array of strings made once, outside any timed part, and freed with it.
+final class CStringArray {
+    let strings: [String]
+    private let copies: [UnsafeMutablePointer<CChar>?]
+    private let array: UnsafeMutablePointer<UnsafePointer<CChar>?>
+
+    init(_ strings: [String]) {
+        self.strings = strings
+        copies = strings.map { strdup($0) }
+        array = .allocate(capacity: strings.count + 1)
+        for (index, copy) in copies.enumerated() { (array + index).initialize(to: UnsafePointer(copy)) }
+        (array + strings.count).initialize(to: nil)
+    }
+
+    deinit {
+        array.deallocate()
+        copies.forEach { free($0) }
+    }
+
+    var pointer: UnsafePointer<UnsafePointer<CChar>?> { UnsafePointer(array) }
 }

@@ -38,6 +38,7 @@ enum ReportTable {
         switch result.quantity {
         case .time: Formatting.time(result.median)
         case .bytes: Formatting.bytes(result.median)
+        case .factor: Formatting.ratio(result.median)
         }
     }
 

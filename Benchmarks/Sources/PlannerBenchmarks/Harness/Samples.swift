@@ -11,6 +11,14 @@ struct Samples {
         sortedCPU = timings.map(\.cpu).sorted()
     }
 
+    /// Wall times only, for durations the factory measured itself (the phases of an
+    /// instantiation): no CPU time goes with them.
+    init(wallTimes: [Duration]) {
+        precondition(!wallTimes.isEmpty, "a measurement needs at least one sample")
+        sorted = wallTimes.sorted()
+        sortedCPU = []
+    }
+
     private init(sorted: [Duration], sortedCPU: [Duration]) {
         self.sorted = sorted
         self.sortedCPU = sortedCPU
@@ -23,8 +31,8 @@ struct Samples {
 
     /// The median wall time (the mean of the two middle samples for an even count).
     var median: Duration { Self.median(sorted) }
-    /// The median CPU time.
-    var medianCPU: Duration { Self.median(sortedCPU) }
+    /// The median CPU time, when CPU times were taken.
+    var medianCPU: Duration? { sortedCPU.isEmpty ? nil : Self.median(sortedCPU) }
 
     var minimum: Duration { sorted[0] }
     var maximum: Duration { sorted[sorted.count - 1] }
