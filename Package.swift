@@ -8,6 +8,8 @@ let package = Package(
         .library(name: "PlannerFactory", targets: ["PlannerFactory"]),
         .library(name: "PlannerKit", targets: ["PlannerKit"]),
         .library(name: "ExamplePlanners", targets: ["ExamplePlanners"]),
+        // The TUI without its terminal (for the benchmarks).
+        .library(name: "FactoryTUI", targets: ["FactoryTUI"]),
         .executable(name: "factory", targets: ["factory"]),
         .executable(name: "factory-probe", targets: ["factory-probe"]),
         .executable(name: "factory-tui", targets: ["factory-tui"]),

@@ -76,6 +76,16 @@ import Testing
         try Self.check(model, "plan-120x40")
     }
 
+    @Test func telemetryListsSelectionsAndInstantiationsNewestFirst() throws {
+        let factory = try TestFactory()
+        var model = factory.model(width: 120, height: 40)
+        _ = try factory.factory.selectBestPlanner(objective: "route from 0,0 to 2,2", capabilities: ["grid"])
+        _ = try factory.factory.planner(named: "grid-astar")
+        _ = try? factory.factory.selectBestPlanner(capabilities: ["teleport"])
+        factory.apply(.telemetry(factory.factory.telemetry.snapshot()), to: &model)
+        try Self.check(model, "telemetry-120x40")
+    }
+
     @Test func aTerminalThatIsTooSmallSaysSo() throws {
         let factory = try TestFactory()
         try Self.check(factory.model(width: 60, height: 20), "too-small-60x20")

@@ -55,9 +55,11 @@ enum RankingPane {
             x = grid.put(candidate.name.padded(to: nameWidth), x: x, y: y, limit: rect.x + rect.width - x)
             x = grid.put(" " + Format.fixed(candidate.score, 1).padded(to: 6), x: x, y: y, style: Style(bold: true), limit: rect.x + rect.width - x)
             x = grid.put(" \(Int((candidate.matchRatio * 100).rounded()))%".padded(to: 6), x: x, y: y, limit: rect.x + rect.width - x)
+            let missing = candidate.missing.isEmpty ? "" : "missing \(candidate.missing.joined(separator: ", "))"
             let (note, noteStyle): (String, Style) = candidate.isSelectable
-                ? (row + scroll == 0 || candidate.missing.isEmpty ? "selectable" : "selectable, missing \(candidate.missing.joined(separator: ","))", .good)
-                : (candidate.whyNotSelectable.map(shortWhy) ?? "not selectable", candidate.status == .active ? .warning : .faint)
+                ? (missing.isEmpty ? "selectable" : "selectable, " + missing, .good)
+                : (candidate.status == .active && !missing.isEmpty ? missing : candidate.whyNotSelectable.map(shortWhy) ?? "not selectable",
+                   candidate.status == .active ? .warning : .faint)
             grid.put(note, x: x + 1, y: y, style: noteStyle, limit: rect.x + rect.width - x - 1)
             if scroll + row == model.rankingCursor {
                 grid.restyle(x: rect.x, y: y, count: rect.width, style: Style(model.focus == .ranking ? .normal : .gray, reverse: true))

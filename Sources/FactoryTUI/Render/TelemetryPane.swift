@@ -24,20 +24,57 @@ enum TelemetryPane {
         grid.put("instantiations \(made.count) (\(made.failures) failed)  p50 \(Format.duration(made.p50, frozen: madeFrozen))  p99 \(Format.duration(made.p99, frozen: madeFrozen))",
                  x: rect.x, y: rect.y + 2, limit: rect.width)
         var y = rect.y + 3
-        let rows = snapshot.recentSelections.dropFirst(model.telemetryScroll)
-        for record in rows {
+        for row in rows(snapshot, frozen: model.isFrozen).dropFirst(model.telemetryScroll) {
             guard y < rect.bottom else { break }
-            let winner = record.winner ?? "✗ \(record.error ?? "failed")"
-            var x = grid.put(Format.clock(record.timestamp, frozen: frozen) + " ", x: rect.x, y: y, style: .faint)
-            x = grid.put(Format.duration(record.duration, frozen: frozen).padded(to: 8), x: x, y: y, style: Style(.cyan))
-            x = grid.put(winner.padded(to: 20) + " ", x: x, y: y, style: record.winner == nil ? .error : .plain, limit: rect.x + rect.width - x)
-            let request = record.objective.isEmpty ? "[\(record.capabilities.joined(separator: ","))]" : "\"\(record.objective)\""
-            grid.put(request, x: x, y: y, style: .faint, limit: rect.x + rect.width - x)
+            var x = grid.put(Format.clock(row.timestamp, frozen: model.isFrozen) + " ", x: rect.x, y: y, style: .faint)
+            x = grid.put(row.kind + " ", x: x, y: y, style: .faint)
+            x = grid.put(Format.duration(row.duration, frozen: model.isFrozen).padded(to: 8), x: x, y: y, style: Style(.cyan))
+            x = grid.put(row.planner.padded(to: 20) + " ", x: x, y: y, style: row.isFailure ? .error : .plain, limit: rect.x + rect.width - x)
+            grid.put(row.detail, x: x, y: y, style: row.isFailure ? .error : .faint, limit: rect.x + rect.width - x)
             y += 1
         }
-        if snapshot.recentSelections.isEmpty, y < rect.bottom {
+        if snapshot.recentSelections.isEmpty && snapshot.recentInstantiations.isEmpty, y < rect.bottom {
             grid.put("No selections yet: Enter runs one, b runs a burst of \(AppUpdate.burstSize).", x: rect.x, y: y, style: .faint, limit: rect.width)
         }
+    }
+
+    /// One line of the record list.
+    struct Row {
+        var timestamp: Double
+        var kind: String
+        var duration: Duration
+        var planner: String
+        var detail: String
+        var isFailure: Bool
+    }
+
+    /// Selections and instantiations together, newest first.
+    static func rows(_ snapshot: TelemetrySnapshot, frozen: Bool) -> [Row] {
+        let selections = snapshot.recentSelections.map { record in
+            Row(timestamp: record.timestamp, kind: "select", duration: record.duration, planner: record.winner ?? "✗ none",
+                detail: record.error ?? (record.objective.isEmpty ? "[\(record.capabilities.joined(separator: ","))]" : "\"\(record.objective)\""),
+                isFailure: record.winner == nil)
+        }
+        let instantiations = snapshot.recentInstantiations.map { record in
+            let phases = record.phases.map { "\($0.name) \(Format.duration($0.duration, frozen: frozen))" }.joined(separator: " · ")
+            let failure: String? = if case .failure(let message) = record.outcome { message } else { nil }
+            return Row(timestamp: record.timestamp, kind: "create", duration: record.phases.reduce(.zero) { $0 + $1.duration },
+                       planner: record.planner, detail: failure ?? (record.outcome == .cached ? "cached instance" : phases),
+                       isFailure: failure != nil)
+        }
+        // Both lists are newest first: merge them.
+        var merged: [Row] = []
+        merged.reserveCapacity(selections.count + instantiations.count)
+        var (a, b) = (selections[...], instantiations[...])
+        while let first = a.first ?? b.first {
+            if let left = a.first, let right = b.first {
+                if left.timestamp >= right.timestamp { merged.append(left); a.removeFirst() } else { merged.append(right); b.removeFirst() }
+            } else {
+                merged.append(first)
+                if !a.isEmpty { a.removeFirst() } else { b.removeFirst() }
+            }
+        }
+        return merged
     }
 
     /// ▁▂▃▄▅▆▇█ scaled to the largest value.

@@ -79,7 +79,7 @@ extension AppUpdate {
         case .ranking:
             model.rankingCursor = clamp(model.rankingCursor, delta, count: model.ranking?.count ?? 0)
         case .telemetry:
-            let rows = model.telemetry?.recentSelections.count ?? 0
+            let rows = (model.telemetry?.recentSelections.count ?? 0) + (model.telemetry?.recentInstantiations.count ?? 0)
             model.telemetryScroll = clamp(model.telemetryScroll, delta, count: rows)
         }
     }
