@@ -21,6 +21,7 @@ let package = Package(
                 "BenchmarkShims",
                 .product(name: "PlannerFactory", package: "PlannerFactory"),
                 .product(name: "PlannerKit", package: "PlannerFactory"),
+                .product(name: "FactoryTUI", package: "PlannerFactory"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -11,6 +11,8 @@ enum BenchmarkGroup: String, CaseIterable, Sendable {
     /// The sandbox probe beside a bare spawn of /bin/true; first and second start with probes of
     /// real dylib plugins; in-process load and create.
     case probe
+    /// The TUI: a frame at 200×60 and a keystroke-to-frame, with 10,000 planners.
+    case tui
 }
 
 /// Runs every measurement of the chosen groups (for each size) and collects the report's rows.
@@ -59,6 +61,7 @@ struct BenchmarkSuite {
         }
         if groups.contains(.telemetry) { results += try telemetry() }
         if groups.contains(.probe) { results += try probing(root: generator.root) }
+        if groups.contains(.tui) { results += try tui(generator: generator, state: state) }
         return results
     }
 

@@ -8,7 +8,12 @@ public struct AppModel: Sendable {
     public var height: Int
 
     // MARK: Planners
-    public var planners: [PlannerRecord] = []
+    /// Every planner; setting it also counts them by status.
+    public var planners: [PlannerRecord] = [] {
+        didSet { counts = planners.reduce(into: [:]) { $0[$1.status, default: 0] += 1 } }
+    }
+    /// Planners by status (kept with `planners`, so a frame does not count 10,000 records).
+    public private(set) var counts: [PlannerStatus: Int] = [:]
     public var plannerCursor = 0
     public var plannerScroll = 0
     /// Health check results by planner name, from the last `h`.
@@ -18,7 +23,11 @@ public struct AppModel: Sendable {
     public var objective = TextField()
     public var capabilities = TextField()
     public var editing: EditField?
-    public var ranking: Ranking?
+    /// The ranking for what is typed; setting it also counts its selectable rows.
+    public var ranking: Ranking? {
+        didSet { selectableCount = ranking?.selectableCount ?? 0 }
+    }
+    public private(set) var selectableCount = 0
     public var rankingCursor = 0
     public var rankingScroll = 0
 
@@ -81,11 +90,6 @@ public struct AppModel: Sendable {
             self.error = error
             self.timings = timings
         }
-    }
-
-    /// Counts of planners by status.
-    public var counts: [PlannerStatus: Int] {
-        planners.reduce(into: [:]) { $0[$1.status, default: 0] += 1 }
     }
 
     /// The highlighted planner.

@@ -43,7 +43,7 @@ enum RankingPane {
             return
         }
         Renderer.title("Ranking", rect, focused: model.focus == .ranking, &grid,
-                       note: "\(ranking.count) ranked · \(ranking.selectableCount) selectable")
+                       note: "\(ranking.count) ranked · \(model.selectableCount) selectable")
         let visible = max(0, rect.height - 1)
         let scroll = PlannersPane.scrollOffset(cursor: model.rankingCursor, rows: visible, count: ranking.count)
         let nameWidth = min(24, max(12, rect.width / 3))

@@ -24,7 +24,7 @@ enum TelemetryPane {
         grid.put("instantiations \(made.count) (\(made.failures) failed)  p50 \(Format.duration(made.p50, frozen: madeFrozen))  p99 \(Format.duration(made.p99, frozen: madeFrozen))",
                  x: rect.x, y: rect.y + 2, limit: rect.width)
         var y = rect.y + 3
-        for row in rows(snapshot, frozen: model.isFrozen).dropFirst(model.telemetryScroll) {
+        for row in rows(snapshot, frozen: model.isFrozen, limit: model.telemetryScroll + rect.height).dropFirst(model.telemetryScroll) {
             guard y < rect.bottom else { break }
             var x = grid.put(Format.clock(row.timestamp, frozen: model.isFrozen) + " ", x: rect.x, y: y, style: .faint)
             x = grid.put(row.kind + " ", x: x, y: y, style: .faint)
@@ -48,33 +48,35 @@ enum TelemetryPane {
         var isFailure: Bool
     }
 
-    /// Selections and instantiations together, newest first.
-    static func rows(_ snapshot: TelemetrySnapshot, frozen: Bool) -> [Row] {
-        let selections = snapshot.recentSelections.map { record in
-            Row(timestamp: record.timestamp, kind: "select", duration: record.duration, planner: record.winner ?? "✗ none",
-                detail: record.error ?? (record.objective.isEmpty ? "[\(record.capabilities.joined(separator: ","))]" : "\"\(record.objective)\""),
-                isFailure: record.winner == nil)
-        }
-        let instantiations = snapshot.recentInstantiations.map { record in
-            let phases = record.phases.map { "\($0.name) \(Format.duration($0.duration, frozen: frozen))" }.joined(separator: " · ")
-            let failure: String? = if case .failure(let message) = record.outcome { message } else { nil }
-            return Row(timestamp: record.timestamp, kind: "create", duration: record.phases.reduce(.zero) { $0 + $1.duration },
-                       planner: record.planner, detail: failure ?? (record.outcome == .cached ? "cached instance" : phases),
-                       isFailure: failure != nil)
-        }
-        // Both lists are newest first: merge them.
-        var merged: [Row] = []
-        merged.reserveCapacity(selections.count + instantiations.count)
-        var (a, b) = (selections[...], instantiations[...])
-        while let first = a.first ?? b.first {
-            if let left = a.first, let right = b.first {
-                if left.timestamp >= right.timestamp { merged.append(left); a.removeFirst() } else { merged.append(right); b.removeFirst() }
-            } else {
-                merged.append(first)
-                if !a.isEmpty { a.removeFirst() } else { b.removeFirst() }
+    /// Selections and instantiations together, newest first: the first `limit` rows (a frame
+    /// formats only what it shows).
+    static func rows(_ snapshot: TelemetrySnapshot, frozen: Bool, limit: Int = .max) -> [Row] {
+        var rows: [Row] = []
+        var (a, b) = (snapshot.recentSelections[...], snapshot.recentInstantiations[...])
+        while rows.count < limit, a.first != nil || b.first != nil {
+            if let left = a.first, b.first.map({ left.timestamp >= $0.timestamp }) ?? true {
+                rows.append(row(left))
+                a.removeFirst()
+            } else if let right = b.first {
+                rows.append(row(right, frozen: frozen))
+                b.removeFirst()
             }
         }
-        return merged
+        return rows
+    }
+
+    private static func row(_ record: SelectionRecord) -> Row {
+        Row(timestamp: record.timestamp, kind: "select", duration: record.duration, planner: record.winner ?? "✗ none",
+            detail: record.error ?? (record.objective.isEmpty ? "[\(record.capabilities.joined(separator: ","))]" : "\"\(record.objective)\""),
+            isFailure: record.winner == nil)
+    }
+
+    private static func row(_ record: InstantiationRecord, frozen: Bool) -> Row {
+        let phases = record.phases.map { "\($0.name) \(Format.duration($0.duration, frozen: frozen))" }.joined(separator: " · ")
+        let failure: String? = if case .failure(let message) = record.outcome { message } else { nil }
+        return Row(timestamp: record.timestamp, kind: "create", duration: record.phases.reduce(.zero) { $0 + $1.duration },
+                   planner: record.planner, detail: failure ?? (record.outcome == .cached ? "cached instance" : phases),
+                   isFailure: failure != nil)
     }
 
     /// ▁▂▃▄▅▆▇█ scaled to the largest value.
