@@ -28,12 +28,15 @@ let package = Package(
         // The plugin ABI: one C header, which plugin authors may also copy.
         .target(name: "PlannerPluginABI"),
         // Loads one plugin library in a throwaway process and reports on one JSON line (C, no Foundation).
-        // SwiftPM links it with swiftc, which would add the Swift runtime (libswiftCore, ~3 ms to load
-        // per probe): -nostartfiles drops swiftrt.o, and with -static-stdlib nothing of the runtime
-        // is linked, since no Swift code refers to it.
+        // SwiftPM links it with swiftc, which would make every probe load the Swift runtime and
+        // libstdc++ (~2 ms): -nostartfiles drops swiftrt.o, and scripts/ld-as-needed links with
+        // --as-needed first, so only libc is needed.
         .executableTarget(
             name: "factory-probe", dependencies: ["PlannerPluginABI"],
-            linkerSettings: [.linkedLibrary("dl"), .unsafeFlags(["-nostartfiles", "-static-stdlib"])]
+            linkerSettings: [
+                .linkedLibrary("dl"),
+                .unsafeFlags(["-nostartfiles", "-Xclang-linker", "--ld-path=\(Context.packageDirectory)/scripts/ld-as-needed"]),
+            ]
         ),
         // The plugin-author library: data formats, JSON, the Planner protocol. No Foundation.
         .target(name: "PlannerKit", dependencies: ["PlannerPluginABI"]),

@@ -1,9 +1,17 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
 extension BenchmarkSuite {
     /// The TUI group: a frame at 200×60 and a keystroke-to-frame while typing, with 10,000 planners.
     func tui(generator: BundleGenerator, state: String) throws(BenchmarkFailure) -> [BenchmarkResult] {
         let size = Self.targetSize
-        progress("tui: generating \(size) bundles")
-        let folder = try generator.generate(count: size)
+        // The discovery group's bundles when it ran; else new ones.
+        var folder = "\(generator.root)/plugins-\(size)"
+        if access(folder, F_OK) != 0 {
+            progress("tui: generating \(size) bundles")
+            folder = try generator.generate(count: size)
+        }
         let factory = try BenchmarkConfiguration.discoveredFactory(folder: folder, stateDirectory: state, expectedBundles: size)
         let model = try TUIModel.make(factory: factory, width: 200, height: 60)
         progress("tui: frames and keystrokes (\(rankingSamples) samples)")
