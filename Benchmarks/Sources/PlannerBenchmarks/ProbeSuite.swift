@@ -10,7 +10,7 @@ struct ProbeTools: Sendable {
 
 extension BenchmarkSuite {
     /// The probe group: a probe beside a bare spawn-and-wait of /bin/true; a first start with
-    /// probes of `pluginCount` real dylib plugins (and the same probes serially); a second start;
+    /// probes of `pluginCount` real dylib plugins (and the same with one probe at a time); a second start;
     /// in-process load and create.
     func probing(root: String) throws(BenchmarkFailure) -> [BenchmarkResult] {
         let tools: ProbeTools
@@ -75,15 +75,15 @@ extension BenchmarkSuite {
         return results
     }
 
-    /// First start, serial probes, second start and instantiation, in interleaved rounds.
+    /// First start (one probe per core, and one at a time), second start and instantiation, in interleaved rounds.
     private func pluginStarts(
         tools: ProbeTools, folder: String, pluginFolder: String, plugins: [PluginCompiler.Plugin]
     ) throws(BenchmarkFailure) -> [BenchmarkResult] {
         let count = plugins.count
-        progress("probe: \(count) plugins: first start, serial probes, second start, load + create (\(rounds) rounds)")
+        progress("probe: \(count) plugins: first start (parallel and serial), second start, load + create (\(rounds) rounds)")
         let start = PluginStart(folder: pluginFolder, probePath: tools.probePath, expected: count)
         let first = FirstProbedStartMeasurement(start: start, stateParent: folder)
-        let serial = SerialProbesMeasurement(probePath: tools.probePath, libraries: plugins.map(\.library))
+        let serial = FirstProbedStartMeasurement(start: start, stateParent: folder, workers: 1)
         let secondState = folder + "/state-second"
         try SystemError.check(mkdir(secondState, 0o755), "mkdir \(secondState)")
         let second = try SecondStartMeasurement(start: start, state: secondState)
@@ -91,7 +91,7 @@ extension BenchmarkSuite {
         let warmUp = 1
         let samples = try Sampler.run([first, serial, second, instantiation], warmUp: warmUp, rounds: rounds)
         let probing = Array(first.probing.dropFirst(warmUp))
-        let speedUps = zip(serial.timings.dropFirst(warmUp), probing).map { $0.wall.seconds / $1.wall.seconds }
+        let speedUps = zip(serial.probing.dropFirst(warmUp), probing).map { $0.wall.seconds / $1.wall.seconds }
         let calls = instantiation.calls.dropFirst(warmUp).flatMap { $0 }
         let loads = instantiation.loads.dropFirst(warmUp).flatMap { $0 }
         let creates = instantiation.creates.dropFirst(warmUp).flatMap { $0 }
@@ -103,11 +103,11 @@ extension BenchmarkSuite {
             BenchmarkResult(
                 measurement: "  of which probePending()", size: count, quantity: .time(Samples(probing))),
             BenchmarkResult(
-                measurement: "serial probes (1 thread)", size: count, quantity: .time(samples[1]),
-                note: "ProbeRunner.probe of each bundle's library, one after another: the probes alone (no copies, no probes.json); a benchmark-only loop, as the factory has no serial switch"),
+                measurement: "first start, probing serially", size: count, quantity: .time(samples[1]),
+                note: "the same first start with FactoryConfiguration.probeWorkers = 1: one plugin copied and probed at a time"),
             BenchmarkResult(
                 measurement: "parallel probing speed-up", size: count, quantity: .factor(speedUps),
-                note: "per round, serial probes / probePending(); probePending also copies each library and writes probes.json, so this understates the gain; \(cores) cores"),
+                note: "per round, probePending() with 1 worker / with one per core (\(cores) cores); both copy every library and write probes.json"),
             BenchmarkResult(
                 measurement: "second start (0 probes)", size: count, quantity: .time(samples[2]),
                 note: "a new factory on the same state folder: discover(), then probePending(), which finds every result in probes.json by fingerprint and probes nothing"),

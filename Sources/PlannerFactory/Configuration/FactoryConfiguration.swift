@@ -18,6 +18,9 @@ public struct FactoryConfiguration: Sendable, Hashable {
     public var sandboxTimeout: Duration = .seconds(2)
     /// The `factory-probe` helper. Default: `nil`, meaning the one next to the running executable.
     public var probePath: String?
+    /// How many plugins are probed at once. Default: the number of cores. (Not read from the
+    /// environment: for embedding applications and the benchmark's serial baseline.)
+    public var probeWorkers = ProcessorCount.active
     /// Consecutive failed instance creations after which a plugin is quarantined. Default: 3.
     public var maxFailures = 3
     /// Records kept in each telemetry ring buffer. Default: 1000.

@@ -4,10 +4,10 @@ import Dispatch
 import Glibc
 #endif
 
-/// Maps `0..<count` on all cores with `DispatchQueue.concurrentPerform`, in contiguous chunks,
-/// results in index order. Small inputs run on the calling thread.
-func parallelMap<T: Sendable>(count: Int, minimumParallelCount: Int = 64, _ transform: @Sendable (Int) -> T) -> [T] {
-    let workers = ProcessorCount.active
+/// Maps `0..<count` on all cores (or `workers` of them) with `DispatchQueue.concurrentPerform`, in
+/// contiguous chunks, results in index order. Small inputs run on the calling thread.
+func parallelMap<T: Sendable>(count: Int, minimumParallelCount: Int = 64, workers: Int = ProcessorCount.active,
+                              _ transform: @Sendable (Int) -> T) -> [T] {
     guard count >= minimumParallelCount, workers > 1 else {
         return (0..<count).map(transform)
     }

@@ -85,7 +85,7 @@ extension PlannerFactory {
         let runner = ProbeRunner(probePath: probePath, timeout: configuration.sandboxTimeout)
         let copies = LibraryCopies(stateDirectory: configuration.stateDirectory)
         let done = Atomic<Int>(0)
-        let results: [Result<ProbeRecord, FactoryError>] = parallelMap(count: pending.count, minimumParallelCount: 2) { index in
+        let results: [Result<ProbeRecord, FactoryError>] = parallelMap(count: pending.count, minimumParallelCount: 2, workers: configuration.probeWorkers) { index in
             let result = pending[index].probe(runner: runner, copies: copies)
             progress?(done.add(1, ordering: .relaxed).newValue, pending.count)
             return result

@@ -24,8 +24,11 @@ struct PluginStart {
     let probePath: String
     let expected: Int
 
-    func factory(stateDirectory: String) -> PlannerFactory {
-        PlannerFactory(configuration: ProbeConfiguration.make(folder: folder, stateDirectory: stateDirectory, probePath: probePath))
+    /// A factory on the plugins; `workers` probes at once (by default one per core).
+    func factory(stateDirectory: String, workers: Int? = nil) -> PlannerFactory {
+        var configuration = ProbeConfiguration.make(folder: folder, stateDirectory: stateDirectory, probePath: probePath)
+        if let workers { configuration.probeWorkers = workers }
+        return PlannerFactory(configuration: configuration)
     }
 
     /// Throws unless discovery added every plugin, `probed` were probed and all are active.
@@ -52,17 +55,20 @@ struct PluginStart {
 final class FirstProbedStartMeasurement: Measurement {
     let start: PluginStart
     let stateParent: String
+    /// Plugins probed at once; `nil`: the factory's default, one per core.
+    let workers: Int?
     /// The `probePending()` part of each sample, warm-up included.
     private(set) var probing: [Timing] = []
 
-    init(start: PluginStart, stateParent: String) {
+    init(start: PluginStart, stateParent: String, workers: Int? = nil) {
         self.start = start
         self.stateParent = stateParent
+        self.workers = workers
     }
 
     func sample() throws(BenchmarkFailure) -> Timing {
         let state = try SystemError.makeUniqueFolder(in: stateParent, prefix: "state-first")
-        let factory = start.factory(stateDirectory: state)
+        let factory = start.factory(stateDirectory: state, workers: workers)
         let stopwatch = Stopwatch()
         let report = factory.discover()
         let probeStopwatch = Stopwatch()
@@ -71,34 +77,6 @@ final class FirstProbedStartMeasurement: Measurement {
         let timing = stopwatch.elapsed()
         try start.check(factory, report, summary, probed: start.expected)
         probing.append(probeTiming)
-        return timing
-    }
-}
-
-/// The same probes one after another on one thread: `ProbeRunner.probe` of each bundle's library.
-/// Only the probes: no copies, no probes.json (a benchmark-only loop; the factory has no switch
-/// for serial probing).
-final class SerialProbesMeasurement: Measurement {
-    let runner: ProbeRunner
-    let libraries: [String]
-    /// Each sample's timing, warm-up included (paired with the parallel probing of the same round).
-    private(set) var timings: [Timing] = []
-
-    init(probePath: String, libraries: [String]) {
-        runner = ProbeRunner(probePath: probePath, timeout: .seconds(10))
-        self.libraries = libraries
-    }
-
-    func sample() throws(BenchmarkFailure) -> Timing {
-        var failure: (String, ProbeOutcome)?
-        let stopwatch = Stopwatch()
-        for library in libraries {
-            let outcome = runner.probe(library)
-            if !outcome.isPassed && failure == nil { failure = (library, outcome) }
-        }
-        let timing = stopwatch.elapsed()
-        if let (library, outcome) = failure { throw BenchmarkFailure("probing \(library) failed: \(outcome.reason)") }
-        timings.append(timing)
         return timing
     }
 }
