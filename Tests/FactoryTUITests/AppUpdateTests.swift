@@ -99,3 +99,25 @@ import Testing
         #expect(model.width == 132 && model.height == 50)
     }
 }
+
+/// The text field keeps its cursor inside the text whatever the characters do.
+@Suite struct TextFieldTests {
+    @Test func charactersThatMergeIntoOneGraphemeKeepTheCursorInside() {
+        var field = TextField()
+        for key: Key in [.character("🇺"), .character("🇸"), .character("x"), .character("e"), .character("\u{301}")] {
+            field.apply(key)
+        }
+        #expect(field.text == "🇺🇸xé" && field.text.count == 3, "the flag's halves and e + U+0301 each merged into one character")
+        #expect(field.cursorColumn == 4)
+        field.apply(.backspace)
+        #expect(field.text == "🇺🇸x", "backspace removes the whole é")
+        field.apply(.left)
+        field.apply(.left)
+        #expect(field.cursorColumn == 0)
+        field.apply(.delete)
+        #expect(field.text == "x", "delete removes the whole flag")
+        field.apply(.character("a"))
+        field.apply(.end)
+        #expect(field.text == "ax" && field.cursorColumn == 2)
+    }
+}

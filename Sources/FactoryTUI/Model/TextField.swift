@@ -1,37 +1,42 @@
-/// A one-line text field with a cursor (a position in characters).
+/// A one-line text field with a cursor, kept as the text before and after the cursor, so that
+/// characters that merge into one grapheme (a combining accent, a flag's second half) can never
+/// leave the cursor outside the text.
 public struct TextField: Sendable, Hashable {
-    public private(set) var text: String
-    public private(set) var cursor: Int
+    private var before: String
+    private var after: String
 
     public init(_ text: String = "") {
-        self.text = text
-        cursor = text.count
+        before = text
+        after = ""
     }
+
+    public var text: String { before + after }
 
     /// Applies an editing key; returns whether the text changed.
     @discardableResult
     public mutating func apply(_ key: Key) -> Bool {
         switch key {
         case .character(let character) where !character.isNewline:
-            text.insert(character, at: text.index(text.startIndex, offsetBy: cursor))
-            cursor += 1
+            before.append(character)
             return true
-        case .backspace where cursor > 0:
-            cursor -= 1
-            text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+        case .backspace where !before.isEmpty:
+            before.removeLast()
             return true
-        case .delete where cursor < text.count:
-            text.remove(at: text.index(text.startIndex, offsetBy: cursor))
+        case .delete where !after.isEmpty:
+            after.removeFirst()
             return true
         case .control("u"):
-            let changed = !text.isEmpty
-            text = ""
-            cursor = 0
+            let changed = !before.isEmpty || !after.isEmpty
+            (before, after) = ("", "")
             return changed
-        case .left: cursor = max(0, cursor - 1)
-        case .right: cursor = min(text.count, cursor + 1)
-        case .home, .control("a"): cursor = 0
-        case .end, .control("e"): cursor = text.count
+        case .left where !before.isEmpty:
+            after.insert(before.removeLast(), at: after.startIndex)
+        case .right where !after.isEmpty:
+            before.append(after.removeFirst())
+        case .home, .control("a"):
+            (before, after) = ("", before + after)
+        case .end, .control("e"):
+            (before, after) = (before + after, "")
         default: break
         }
         return false
@@ -39,6 +44,6 @@ public struct TextField: Sendable, Hashable {
 
     /// The columns before the cursor.
     public var cursorColumn: Int {
-        CharacterWidth.of(String(text.prefix(cursor)))
+        CharacterWidth.of(before)
     }
 }

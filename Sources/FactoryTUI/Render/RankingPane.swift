@@ -27,11 +27,16 @@ enum RankingPane {
             if value.text.isEmpty && !isEditing {
                 grid.put(placeholder, x: rect.x + labelWidth, y: y, style: .faint, limit: width)
             } else {
-                // Keep the cursor visible in long text: show the tail.
-                let skip = max(0, value.cursorColumn - width + 1)
-                let shown = skip > 0 ? String(value.text.dropFirst(skip)) : value.text
-                grid.put(shown, x: rect.x + labelWidth, y: y, style: isEditing ? Style(underline: true) : .plain, limit: width)
-                if isEditing { cursor = (rect.x + labelWidth + value.cursorColumn - skip, y) }
+                // Keep the cursor visible in long text: leave out whole characters from the start
+                // until the cursor fits (columns, not characters: wide ones take two).
+                var shown = Substring(value.text)
+                var skipped = 0
+                while value.cursorColumn - skipped > width - 1, let first = shown.first {
+                    skipped += CharacterWidth.of(first)
+                    shown = shown.dropFirst()
+                }
+                grid.put(String(shown), x: rect.x + labelWidth, y: y, style: isEditing ? Style(underline: true) : .plain, limit: width)
+                if isEditing { cursor = (rect.x + labelWidth + value.cursorColumn - skipped, y) }
             }
         }
         return cursor
