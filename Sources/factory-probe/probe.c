@@ -12,6 +12,9 @@
  * deadline passing.
  */
 #include <dlfcn.h>
+#include <signal.h>
+#include <sys/prctl.h>
+#include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -84,7 +87,18 @@ static const char *classify_load_error(const char *message) {
     return "load-error";
 }
 
+/* Dies with the process that started it: a factory killed while probing must not leave a probe
+ * spinning in a plugin's hung constructor. FACTORY_PROBE_PARENT names that process, so a parent
+ * that died before the prctl is noticed too. */
+static void die_with_parent(void) {
+    const char *expected = getenv("FACTORY_PROBE_PARENT");
+    if (!expected) return;
+    prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if ((long)getppid() != strtol(expected, NULL, 10)) _exit(3);
+}
+
 int main(int argc, char **argv) {
+    die_with_parent();
     const char *objective = NULL;
     if (argc == 4 && strcmp(argv[1], "--smoke") == 0) {
         objective = argv[2];

@@ -28,6 +28,7 @@ struct LoadCrashTests {
         let record = try next.json()
         #expect(record["status"] == "quarantined")
         #expect(record["reason"]?.stringValue?.contains("crashed the host process") == true)
+        #expect(record["reason"]?.stringValue?.contains("with SIGABRT") == true)
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/state/loading").isEmpty)
 
         // Released by hand: the probe passes again (it never crashed the probe), so it is active.
@@ -37,5 +38,36 @@ struct LoadCrashTests {
         let planned = try FactoryBinary.run(["plan", "crashy", "--objective", "go", "--json"], environment: environment)
         #expect(planned.status == 0, "\(planned.standardError)")
         #expect(try planned.json()["steps"] == ["plan 1"])
+    }
+
+    /// A process killed in the middle of a load (SIGKILL: no crash signal) leaves its marker, but
+    /// the plugin is not blamed for it.
+    @Test func aProcessKilledWhileLoadingDoesNotQuarantineThePlugin() async throws {
+        let folder = try PluginFolder()
+        let bundle = folder.path + "/plugins/slow"
+        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
+        _ = try CCompiler.sharedLibrary("slow", source: FixturePlugin.working(name: "slow"), in: bundle)
+        try #"{"name": "slow", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "dylib", "library": "libslow.so"}}"#
+            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+        let environment = ["FACTORY_PLUGIN_PATH": folder.path + "/plugins", "FACTORY_STATE_DIR": folder.path + "/state"]
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: FactoryBinary.path)
+        process.arguments = ["plan", "slow", "--objective", "go"]
+        process.environment = environment.merging(["FIXTURE_SLOW_CREATE": "1", "PATH": "/usr/bin:/bin"]) { $1 }
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        let loading = folder.path + "/state/loading"
+        var waited = 0
+        while ((try? FileManager.default.contentsOfDirectory(atPath: loading)) ?? []).filter({ $0.hasSuffix(".json") }).isEmpty, waited < 400 {
+            try await Task.sleep(for: .milliseconds(25))  // polling for the marker the load writes
+            waited += 1
+        }
+        kill(process.processIdentifier, SIGKILL)
+        process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal)
+        let next = try FactoryBinary.run(["show", "slow", "--json"], environment: environment)
+        #expect(try next.json()["status"] == "active", "a kill is not a crash of the plugin")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: loading).isEmpty, "the abandoned marker was removed")
     }
 }

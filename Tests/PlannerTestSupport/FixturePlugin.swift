@@ -1,8 +1,8 @@
 /// C sources of plugins for tests, built with `CCompiler`.
 public enum FixturePlugin {
     /// A plugin that works: `create` fails (error JSON) when the configuration mentions "fail" and
-    /// aborts the host when FIXTURE_CRASH_ON_CREATE is set (the probe's minimal environment never
-    /// has it); `plan` hangs for an objective mentioning "hang", fails for "impossible", else returns
+    /// aborts the host when FIXTURE_CRASH_ON_CREATE is set, and sleeps 30 s when
+    /// FIXTURE_SLOW_CREATE is (the probe's minimal environment never has either); `plan` hangs for an objective mentioning "hang", fails for "impossible", else returns
     /// one step numbering the instance's plans; `health` reports on the instance; `destroy` counts destroyed instances in a file
     /// named by FIXTURE_DESTROY_LOG, when set.
     public static func working(name: String, threadSafe: Bool = false) -> String {
@@ -18,6 +18,7 @@ public enum FixturePlugin {
         }
         static planner_instance *create(const char *configuration, char **error) {
             if (getenv("FIXTURE_CRASH_ON_CREATE")) abort();
+            if (getenv("FIXTURE_SLOW_CREATE")) sleep(30);
             if (strstr(configuration, "fail")) { *error = strdup("{\\"message\\": \\"the configuration asked to fail\\"}"); return NULL; }
             return calloc(1, sizeof(planner_instance));
         }

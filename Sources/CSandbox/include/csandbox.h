@@ -40,4 +40,13 @@ csandbox_result csandbox_run(const char *path, char *const argv[], char *const e
  */
 int csandbox_copy_hashing(const char *from, const char *to, unsigned long long hash[2]);
 
+/**
+ * Arms crash recording for an in-process plugin load on the calling thread: until
+ * csandbox_marker_disarm(), a SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE or SIGTRAP on this thread
+ * appends "crashed-by-signal N" to `descriptor` (the load marker) before the previous handler runs.
+ * The handlers are installed on first use and chain to what was installed before.
+ */
+void csandbox_marker_arm(int descriptor);
+void csandbox_marker_disarm(void);
+
 #endif

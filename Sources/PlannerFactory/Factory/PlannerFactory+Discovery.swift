@@ -18,7 +18,7 @@ extension PlannerFactory {
             var probeRecords: [Fingerprint: ProbeRecord]?
             var probeFileStatus: FileSystem.Status?
             if plugins > 0 {
-                report.warnings += tidyStateFolder(pass.bundles) + quarantineAbandonedLoads()
+                report.warnings += tidyStateFolder(pass.bundles) + quarantineCrashedLoads()
                 // The record file is read again only when it changed (another process probed).
                 let store = ProbeStore(directory: configuration.stateDirectory)
                 probeFileStatus = store.fileStatus

@@ -40,8 +40,16 @@ extension PlannerFactory {
         do {
             let copy = try loadableCopy(of: record, fingerprint: fingerprint)
             let markers = LoadMarkers(stateDirectory: configuration.stateDirectory)
-            let marker = try markers.begin(planner: record.name, fingerprint: fingerprint, bundle: record.path, copy: copy.digest)
-            defer { markers.end(marker) }
+            // Without a marker (a read-only state folder) the load goes on, but a crash in it
+            // cannot quarantine the plugin.
+            let marker: LoadMarkers.Held?
+            do {
+                marker = try markers.begin(planner: record.name, fingerprint: fingerprint, bundle: record.path, copy: copy.digest)
+            } catch {
+                logger.warning("no load marker, so a crash while loading \(record.name) will not quarantine it: \(error.message)")
+                marker = nil
+            }
+            defer { if let marker { markers.end(marker) } }
             let table = try PluginLibrary.load(copy.path, planner: record.name)
             let createStart = ContinuousClock.now
             phases.append(.init(name: "load", duration: createStart - loadStart))

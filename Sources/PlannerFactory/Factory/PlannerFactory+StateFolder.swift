@@ -5,28 +5,32 @@ import Glibc
 #endif
 
 extension PlannerFactory {
-    /// Quarantines the plugins whose in-process load never finished: a load marker whose process
-    /// is gone means that load crashed it. Markers of running processes are left alone.
-    /// - Returns: warnings, one per plugin quarantined this way.
-    func quarantineAbandonedLoads() -> [String] {
-        let markers = LoadMarkers(stateDirectory: configuration.stateDirectory)
-        let abandoned = markers.abandoned()
+    /// Quarantines the plugins whose in-process load crashed its process: a load marker no live
+    /// process holds, recording a crash signal. A marker without one (the process was killed, or
+    /// the machine stopped) is reported, and the plugin is not blamed.
+    /// - Returns: warnings, one per marker found.
+    func quarantineCrashedLoads() -> [String] {
+        let abandoned = LoadMarkers(stateDirectory: configuration.stateDirectory).takeAbandoned()
         guard !abandoned.isEmpty else { return [] }
         var records: [Fingerprint: ProbeRecord] = [:]
+        var warnings: [String] = []
         for marker in abandoned {
+            guard let signal = marker.signal else {
+                warnings.append("Loading planner \"\(marker.planner)\" in process \(marker.processID) did not finish: the process ended without a crash (killed or interrupted); the plugin is not quarantined.")
+                continue
+            }
+            let name = SignalName.of(signal)
             records[marker.fingerprint] = ProbeRecord(
                 planner: marker.planner,
-                quarantinedBecause: "it crashed the host process (pid \(marker.processID)) while being loaded in-process at \(WallClock.iso8601(marker.timestamp)); the load never finished",
+                quarantinedBecause: "it crashed the host process (pid \(marker.processID)) with \(name) while being loaded in-process at \(WallClock.iso8601(marker.timestamp))",
                 timestamp: WallClock.now(), bundle: marker.bundle, copy: marker.copy)
+            warnings.append("Planner \"\(marker.planner)\" crashed process \(marker.processID) with \(name) while it was being loaded; it is quarantined.")
         }
+        guard !records.isEmpty else { return warnings }
         do {
-            let warnings = try ProbeStore(directory: configuration.stateDirectory).update(storing: records)
-            for marker in abandoned { markers.end(marker.file) }
-            return warnings + abandoned.map {
-                "Planner \"\($0.planner)\" crashed process \($0.processID) while it was being loaded; it is quarantined."
-            }
+            return try ProbeStore(directory: configuration.stateDirectory).update(storing: records) + warnings
         } catch {
-            return ["Load markers of crashed processes were found but could not be recorded: \(error.message)"]
+            return warnings + ["The crash could not be recorded, so the plugin is not quarantined: \(error.message)"]
         }
     }
 

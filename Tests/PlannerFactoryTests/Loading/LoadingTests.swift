@@ -120,7 +120,7 @@ struct LoadingTests {
         #expect(restarted.record(named: "p")?.status == .active, "no probe needed: the current copy is kept")
     }
 
-    @Test func aLiveProcessMarkerIsNotACrashButADeadOneQuarantines() throws {
+    @Test func aHeldMarkerIsALoadUnderWayAndAnAbandonedOneQuarantinesOnlyForACrash() throws {
         let root = try TemporaryFolder()
         try Self.bundle("p", name: "p", in: root)
         let factory = root.factory(["plugins"], sandbox: true)
@@ -129,26 +129,29 @@ struct LoadingTests {
         let fingerprint = try #require(factory.record(named: "p")?.fingerprint)
         let markers = LoadMarkers(stateDirectory: root.path + "/state")
 
-        // This process is alive: its marker is a load under way, not a crash.
+        // A marker this process holds (its flock) is a load under way, not a crash.
         let live = try markers.begin(planner: "p", fingerprint: fingerprint, bundle: root.path + "/plugins/p", copy: nil)
         let second = root.factory(["plugins"], sandbox: true)
         second.discover()
         #expect(second.record(named: "p")?.status == .active)
-        #expect(FileManager.default.fileExists(atPath: live))
+        #expect(FileManager.default.fileExists(atPath: live.file))
         markers.end(live)
 
-        // A marker left by a process that is gone: that load crashed it.
-        let gone = Process()
-        gone.executableURL = URL(fileURLWithPath: "/bin/true")
-        try gone.run()
-        gone.waitUntilExit()
-        let text = #"{"pid": \#(gone.processIdentifier), "planner": "p", "bundle": "\#(root.path)/plugins/p", "time": 1}"#
-        try root.write("state/loading/\(gone.processIdentifier)-1-\(fingerprint).json", text)
+        // Abandoned without a crash (the process was killed): reported, not quarantined.
+        let json = #"{"pid": 4242, "planner": "p", "bundle": "\#(root.path)/plugins/p", "time": 1}"#
+        try root.write("state/loading/4242-1-\(fingerprint).json", json + "\n")
         let third = root.factory(["plugins"], sandbox: true)
-        let report = third.discover()
-        #expect(third.record(named: "p")?.status == .quarantined)
-        #expect(third.record(named: "p")?.reason?.contains("crashed the host process (pid \(gone.processIdentifier))") == true)
-        #expect(report.warnings.contains { $0.contains("crashed process \(gone.processIdentifier)") })
-        #expect(!FileManager.default.fileExists(atPath: root.path + "/state/loading/\(gone.processIdentifier)-1-\(fingerprint).json"))
+        let interrupted = third.discover()
+        #expect(third.record(named: "p")?.status == .active)
+        #expect(interrupted.warnings.contains { $0.contains("did not finish") && $0.contains("not quarantined") })
+
+        // Abandoned with a crash signal recorded: quarantined, naming the signal.
+        try root.write("state/loading/4243-1-\(fingerprint).json", json + "\ncrashed-by-signal 11\n")
+        let fourth = root.factory(["plugins"], sandbox: true)
+        let report = fourth.discover()
+        #expect(fourth.record(named: "p")?.status == .quarantined)
+        #expect(fourth.record(named: "p")?.reason?.contains("crashed the host process (pid 4243) with SIGSEGV") == true)
+        #expect(report.warnings.contains { $0.contains("crashed process 4243 with SIGSEGV") })
+        #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/state/loading").isEmpty)
     }
 }
