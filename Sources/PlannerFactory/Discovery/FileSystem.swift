@@ -189,6 +189,13 @@ enum FileSystem {
         case notRegularFile
     }
 
+    /// The canonical path when it can be resolved, else the path as given (what probe records
+    /// keep, so a bundle has one name from every working folder).
+    static func canonicalPath(_ path: String) -> String {
+        if case .success(let real) = realPath(path) { return real }
+        return path
+    }
+
     /// The canonical path (all links resolved), or the `errno`.
     static func realPath(_ path: String) -> Result<String, Errno> {
         guard let resolved = realpath(path, nil) else { return .failure(Errno(errno)) }

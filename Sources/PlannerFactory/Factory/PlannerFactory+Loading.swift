@@ -44,7 +44,7 @@ extension PlannerFactory {
             // cannot quarantine the plugin.
             let marker: LoadMarkers.Held?
             do {
-                marker = try markers.begin(planner: record.name, fingerprint: fingerprint, bundle: record.path, copy: copy.digest)
+                marker = try markers.begin(planner: record.name, fingerprint: fingerprint, bundle: record.path.map(FileSystem.canonicalPath), copy: copy.digest)
             } catch {
                 logger.warning("no load marker, so a crash while loading \(record.name) will not quarantine it: \(error.message)")
                 marker = nil
@@ -104,7 +104,9 @@ extension PlannerFactory {
     /// Quarantines a plugin for a reason no probe found, in the state folder and here.
     func quarantine(_ record: PlannerRecord, fingerprint: Fingerprint, reason: String) throws(FactoryError) {
         let copy = state.withLock { $0.probeRecords[fingerprint]?.copy }
-        let entry = ProbeRecord(planner: record.name, quarantinedBecause: reason, timestamp: WallClock.now(), bundle: record.path, copy: copy)
+        var entry = ProbeRecord(planner: record.name, quarantinedBecause: reason, timestamp: WallClock.now(),
+                                bundle: record.path.map(FileSystem.canonicalPath), copy: copy)
+        entry.isDeepFingerprint = configuration.isDeepFingerprint
         let warnings = try ProbeStore(directory: configuration.stateDirectory).update(storing: [fingerprint: entry])
         let dropped = state.withLock { state in
             state.probeRecords[fingerprint] = entry

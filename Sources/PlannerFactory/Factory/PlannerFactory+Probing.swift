@@ -72,7 +72,8 @@ extension PlannerFactory {
             state.records.filter(include).compactMap { record -> ProbeItem? in
                 guard record.kind == .dylib, let path = record.path, let library = record.library,
                       let fingerprint = record.fingerprint else { return nil }
-                return ProbeItem(planner: record.name, bundle: path, library: library, fingerprint: fingerprint)
+                return ProbeItem(planner: record.name, bundle: path, library: library, fingerprint: fingerprint,
+                                 isDeep: configuration.isDeepFingerprint)
             }
         }
         guard !pending.isEmpty else { return ProbeSummary(probed: 0, passed: 0, warnings: [], duration: .zero) }
@@ -123,6 +124,7 @@ private struct ProbeItem: Sendable {
     var bundle: String
     var library: String
     var fingerprint: Fingerprint
+    var isDeep: Bool
 
     /// Copies the bundle's libraries and probes the copy. An unusable state folder is an error
     /// (the plugin stays pending); a library that cannot be copied is a failed probe.
@@ -146,8 +148,10 @@ private struct ProbeItem: Sendable {
         } catch {
             outcome = .failed(kind: "unreadable-library", detail: error.message)
         }
-        return .success(ProbeRecord(
-            planner: planner, outcome: outcome, timestamp: WallClock.now(), bundle: bundle, copy: digest,
-            probeSeconds: (ContinuousClock.now - start).seconds))
+        var record = ProbeRecord(
+            planner: planner, outcome: outcome, timestamp: WallClock.now(), bundle: FileSystem.canonicalPath(bundle), copy: digest,
+            probeSeconds: (ContinuousClock.now - start).seconds)
+        record.isDeepFingerprint = isDeep
+        return .success(record)
     }
 }

@@ -35,8 +35,8 @@ extension PlannerFactory {
     }
 
     /// Once per factory: drops the probe records of this factory's bundles that are no longer
-    /// current (their files changed, or the bundle is gone), then the library copies that no
-    /// remaining record refers to.
+    /// current (their files changed, in the same fingerprint mode, or the bundle folder is gone),
+    /// then the library copies that no remaining record refers to.
     func tidyStateFolder(_ bundles: [ScannedBundle]) -> [String] {
         let isFirst = state.withLock { state in
             defer { state.isStateFolderTidied = true }
@@ -46,10 +46,19 @@ extension PlannerFactory {
         let store = ProbeStore(directory: configuration.stateDirectory)
         let (records, warnings) = store.load()
         guard !records.isEmpty || !warnings.isEmpty else { return warnings }
+        // Bundles by canonical path (each search folder resolved once), as records keep them.
+        var canonicalFolders: [String: String] = [:]
         var current: [String: Fingerprint] = [:]
-        for bundle in bundles { current[bundle.location.path] = bundle.record.fingerprint }
+        for bundle in bundles {
+            let folder = canonicalFolders[bundle.location.searchFolder] ?? FileSystem.canonicalPath(bundle.location.searchFolder)
+            canonicalFolders[bundle.location.searchFolder] = folder
+            current[folder + "/" + bundle.location.folderName] = bundle.record.fingerprint
+        }
+        // Stale: a record of this fingerprint mode for a bundle this factory sees with other files,
+        // or for a bundle folder that is gone. Relative or other-mode records are left alone.
+        let isDeep = configuration.isDeepFingerprint
         let stale = Set(records.compactMap { fingerprint, record -> Fingerprint? in
-            guard let bundle = record.bundle else { return nil }
+            guard let bundle = record.bundle, bundle.hasPrefix("/"), record.isDeepFingerprint == isDeep else { return nil }
             if let now = current[bundle] { return now == fingerprint ? nil : fingerprint }
             return access(bundle, F_OK) == 0 ? nil : fingerprint
         })

@@ -63,6 +63,8 @@ struct LibraryCopies: Sendable {
             guard error == EEXIST || error == ENOTEMPTY else {
                 throw StateFolder.failure(directory, error, "cannot rename \(temporary) to \(final)")
             }
+            // Reused: make it young again, so no other process's clean-up takes it as stale now.
+            utimensat(AT_FDCWD, final, nil, 0)
         }
         return (digest, final + "/" + library)
     }

@@ -20,6 +20,9 @@ public struct ProbeRecord: Sendable, Hashable {
     public var copy: String?
     /// How long the probe took, in seconds.
     public var probeSeconds: Double?
+    /// Whether the fingerprint it is kept under is a deep one (records of the other mode are
+    /// never taken as stale).
+    public var isDeepFingerprint = false
 
     public init(planner: String, outcome: ProbeOutcome, timestamp: Double, bundle: String? = nil, copy: String? = nil, probeSeconds: Double? = nil) {
         self.planner = planner
@@ -46,7 +49,7 @@ public struct ProbeRecord: Sendable, Hashable {
         ["planner": .string(planner), "passed": .bool(isPassed), "descriptor": descriptor.map(JSONValue.string) ?? .null,
          "reason": reason.map(JSONValue.string) ?? .null, "time": .number(timestamp),
          "bundle": bundle.map(JSONValue.string) ?? .null, "copy": copy.map(JSONValue.string) ?? .null,
-         "probeSeconds": probeSeconds.map(JSONValue.number) ?? .null]
+         "probeSeconds": probeSeconds.map(JSONValue.number) ?? .null, "deep": .bool(isDeepFingerprint)]
     }
 
     init?(json: JSONValue) {
@@ -60,5 +63,6 @@ public struct ProbeRecord: Sendable, Hashable {
         self.bundle = json["bundle"]?.stringValue
         self.copy = json["copy"]?.stringValue
         self.probeSeconds = json["probeSeconds"]?.numberValue
+        self.isDeepFingerprint = json["deep"]?.boolValue ?? false
     }
 }

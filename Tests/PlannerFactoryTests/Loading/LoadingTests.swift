@@ -154,4 +154,23 @@ struct LoadingTests {
         #expect(report.warnings.contains { $0.contains("crashed process 4243 with SIGSEGV") })
         #expect(try FileManager.default.contentsOfDirectory(atPath: root.path + "/state/loading").isEmpty)
     }
+
+    /// A start in the other fingerprint mode sees other fingerprints for the same files: it must
+    /// not take the first mode's records (a quarantine among them) as stale.
+    @Test func aStartInTheOtherFingerprintModeKeepsTheQuarantine() throws {
+        let root = try TemporaryFolder()
+        try Self.bundle("crasher", name: "fixture", source: CFixture.plugin(entry: "abort();"), in: root)
+        let fast = root.factory(["plugins"], sandbox: true)
+        fast.discover()
+        fast.probePending()
+        #expect(fast.record(named: "fixture")?.status == .quarantined)
+        let deep = root.factory(["plugins"], deep: true, sandbox: true)
+        deep.discover()
+        deep.probePending()
+        #expect(deep.record(named: "fixture")?.status == .quarantined)
+        let fastAgain = root.factory(["plugins"], sandbox: true)
+        fastAgain.discover()
+        #expect(fastAgain.record(named: "fixture")?.status == .quarantined, "still known: no probe needed")
+        #expect(fastAgain.probePending().probed == 0)
+    }
 }
