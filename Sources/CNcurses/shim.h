@@ -66,7 +66,23 @@ static inline void cncurses_restore_at_exit(void) {
     if (!isendwin()) endwin();
 }
 
-/** Restores the terminal on exit() and on the signals above. */
+/* The handlers that were in place before cncurses_restore_on_exit, for the crash signals (a
+ * function's static: a header-level static array is not emitted when Swift imports the header). */
+static inline struct sigaction *cncurses_previous_crash_actions(void) {
+    static struct sigaction actions[NSIG];
+    return actions;
+}
+
+/* SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE (a crash in the TUI, or in a plugin it loaded): restore
+ * the terminal, put the previous handler back (the Swift runtime's backtracer, or the default) and
+ * raise the signal again for it, so the crash is still reported and still kills the process. */
+static inline void cncurses_restore_on_crash(int signal_number) {
+    if (!isendwin()) endwin();
+    if (signal_number > 0 && signal_number < NSIG) sigaction(signal_number, &cncurses_previous_crash_actions()[signal_number], NULL);
+    raise(signal_number);
+}
+
+/** Restores the terminal on exit(), on the signals above and on crashes. */
 static inline void cncurses_restore_on_exit(void) {
     atexit(cncurses_restore_at_exit);
     struct sigaction action = {0};
@@ -75,6 +91,14 @@ static inline void cncurses_restore_on_exit(void) {
     sigaction(SIGTERM, &action, NULL);
     sigaction(SIGHUP, &action, NULL);
     sigaction(SIGQUIT, &action, NULL);
+    struct sigaction crash = {0};
+    crash.sa_handler = cncurses_restore_on_crash;
+    sigemptyset(&crash.sa_mask);
+    crash.sa_flags = SA_ONSTACK;
+    const int signals[] = {SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE};
+    for (unsigned i = 0; i < sizeof signals / sizeof signals[0]; i++) {
+        sigaction(signals[i], &crash, &cncurses_previous_crash_actions()[signals[i]]);
+    }
 }
 
 #endif

@@ -86,7 +86,13 @@ import Testing
         _ = AppUpdate.update(&model, .input(.key(.escape)))
         let first = try #require(model.highlightedCandidate?.name)
         #expect(AppUpdate.update(&model, .input(.key(.enter))) == [.plan(planner: first, objective: "route", capabilities: [])])
-        #expect(AppUpdate.update(&model, .input(.key(.enter))).isEmpty, "one plan at a time")
+        #expect(AppUpdate.update(&model, .input(.key(.enter))).isEmpty, "one plan at a time per planner")
+        #expect(model.message?.text.contains("still planning") == true)
+        _ = AppUpdate.update(&model, .input(.key(.down)))
+        let second = try #require(model.highlightedCandidate?.name)
+        #expect(AppUpdate.update(&model, .input(.key(.enter))) == [.plan(planner: second, objective: "route", capabilities: [])],
+                "another planner may run while the first one's plan hangs")
+        #expect(model.planning == [first, second])
     }
 
     @Test func helpClosesOnAnyKeyAndResizeIsKept() {
@@ -97,6 +103,15 @@ import Testing
         #expect(!model.isHelpShown && !model.isQuitting)
         _ = AppUpdate.update(&model, .input(.resize(width: 132, height: 50)))
         #expect(model.width == 132 && model.height == 50)
+    }
+}
+
+/// A paste that ends an edit with Enter does not run the rest of it as commands.
+@Suite struct PasteTests {
+    @Test func keysReadWithTheEnterThatEndsAnEditAreDropped() {
+        let input: [TerminalInput] = [.key(.character("a")), .key(.enter), .key(.character("q")), .resize(width: 90, height: 30)]
+        #expect(AppLoop.pasteSafe(input, isEditing: true) == [.key(.character("a")), .key(.enter), .resize(width: 90, height: 30)])
+        #expect(AppLoop.pasteSafe(input, isEditing: false) == input, "not editing: keys are commands")
     }
 }
 

@@ -35,7 +35,7 @@ public final class AppLoop {
             // Idle: one wake-up a second for live telemetry (none when frozen); busier while work runs.
             let timeout: Duration? = model.isFrozen ? nil : (model.activities.isEmpty ? .seconds(1) : .milliseconds(200))
             let input = terminal.waitForInput(timeout: timeout, wakeDescriptor: inbox.wakeDescriptor)
-            var events = input.map(AppEvent.input) + inbox.drain()
+            var events = Self.pasteSafe(input, isEditing: model.editing != nil).map(AppEvent.input) + inbox.drain()
             if events.isEmpty, !model.isTelemetryPaused, let refreshed = runner.perform(.refreshTelemetry),
                case .telemetry(let snapshot) = refreshed, changed(snapshot) {
                 events.append(refreshed)
@@ -55,6 +55,13 @@ public final class AppLoop {
                 if let result = runner.perform(effect) { queue.append(result) }
             }
         }
+    }
+
+    /// Input read at once after an Enter that ends editing is a paste, not commands: those keys
+    /// are dropped (a pasted "…\nq" must not quit).
+    static func pasteSafe(_ input: [TerminalInput], isEditing: Bool) -> [TerminalInput] {
+        guard isEditing, let enter = input.firstIndex(of: .key(.enter)) else { return input }
+        return Array(input[...enter]) + input[(enter + 1)...].filter { if case .resize = $0 { true } else { false } }
     }
 
     private func changed(_ snapshot: TelemetrySnapshot) -> Bool {

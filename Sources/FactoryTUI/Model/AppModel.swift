@@ -42,6 +42,8 @@ public struct AppModel: Sendable {
     public var activities: [Activity: String] = [:]
     /// The last message (what a key did, or an error).
     public var message: Message?
+    /// Planners running a plan now (one `Enter` each; an in-process plan cannot be interrupted).
+    public var planning: Set<String> = []
     /// The result of the last `Enter`, shown until `Esc`.
     public var planResult: PlanResult?
     public var isHelpShown = false

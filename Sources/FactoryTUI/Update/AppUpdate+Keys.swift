@@ -30,7 +30,10 @@ extension AppUpdate {
         case .home, .character("g"): move(&model, by: -Int.max / 2)
         case .end, .character("G"): move(&model, by: Int.max / 2)
         case .character("r"):
-            guard model.activities[.discovery] == nil else { return [] }
+            guard model.activities[.discovery] == nil, model.activities[.probing] == nil else {
+                model.message = .init("Rediscovery waits until the discovery and probes under way are done", isError: true)
+                return []
+            }
             model.activities[.discovery] = "rediscovering…"
             return [.rediscover]
         case .character("h"):
@@ -107,6 +110,10 @@ extension AppUpdate {
             model.message = .init("Nothing to release: highlight a quarantined planner (u)", isError: true)
             return []
         }
+        guard model.activities[.release] == nil else {
+            model.message = .init("A release is under way; press u again when it is done", isError: true)
+            return []
+        }
         model.activities[.release] = "releasing \(record.name)…"
         return [.release(record.name)]
     }
@@ -119,8 +126,12 @@ extension AppUpdate {
             model.message = .init("Nothing to run: type an objective (/) and pick a ranking row", isError: true)
             return []
         }
-        guard model.activities[.planning] == nil else { return [] }
-        model.activities[.planning] = "planning with \(name)…"
+        guard !model.planning.contains(name) else {
+            model.message = .init("\(name) is still planning (an in-process plan cannot be interrupted)", isError: true)
+            return []
+        }
+        model.planning.insert(name)
+        model.activities[.planning] = planningText(model.planning)
         model.planResult = nil
         return [.plan(planner: name, objective: model.objective.text, capabilities: model.capabilityList)]
     }

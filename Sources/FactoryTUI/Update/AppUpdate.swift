@@ -24,6 +24,8 @@ public enum AppUpdate {
         case .discovered(let report):
             model.activities[.discovery] = nil
             model.message = .init("Rediscovered: \(report.summary)")
+            guard model.activities[.probing] == nil else { return [] }
+            model.activities[.probing] = "probing…"
             return [.probePending]
         case .progress(let activity, let text):
             model.activities[activity] = text
@@ -50,7 +52,8 @@ public enum AppUpdate {
             model.message = .init("Health: \(report.status) (\(failing) failing of \(report.checks.filter { $0.isHealthy != nil }.count) checked)", isError: failing > 0)
             return [.refreshTelemetry]
         case .planned(let result):
-            model.activities[.planning] = nil
+            model.planning.remove(result.planner)
+            model.activities[.planning] = planningText(model.planning)
             model.planResult = result
             return [.refreshTelemetry]
         case .released(let name, let record, let error):
@@ -72,6 +75,11 @@ public enum AppUpdate {
             model.message = .init(text, isError: true)
             return []
         }
+    }
+
+    /// The activity text of the plans under way.
+    static func planningText(_ planners: Set<String>) -> String? {
+        planners.isEmpty ? nil : "planning with \(planners.sorted().joined(separator: ", "))…"
     }
 
     /// The ranking for what is typed.

@@ -34,6 +34,13 @@ public final class Locked<Value>: @unchecked Sendable {  // `value` is only touc
     }
 
     /// Runs `body` with exclusive access to the value.
+    /// Runs `body` if the lock is free right now; `nil` when another thread holds it.
+    public func withLockIfAvailable<Result>(_ body: (inout Value) -> Result) -> Result? {
+        guard pthread_mutex_trylock(mutex) == 0 else { return nil }
+        defer { pthread_mutex_unlock(mutex) }
+        return body(&value.pointee)
+    }
+
     public func withLock<Result, Failure: Error>(_ body: (inout Value) throws(Failure) -> Result) throws(Failure) -> Result {
         pthread_mutex_lock(mutex)
         defer { pthread_mutex_unlock(mutex) }

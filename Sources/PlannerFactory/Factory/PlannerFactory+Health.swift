@@ -27,7 +27,9 @@ extension PlannerFactory {
                                  detail: "the bundle changed since discovery (fingerprint \(bundle.fingerprint) → \(current)); rediscover")
                 }
             }
-            var own = instances.filter { $0.key.name == record.name }.values.map { $0.health() }
+            var own = instances.filter { $0.key.name == record.name }.values.map {
+                $0.healthIfIdle() ?? PlannerHealth(isHealthy: true, detail: "busy: a call into it is running, not checked")
+            }
             if own.isEmpty {
                 // No instance yet: create the default one (loading a plugin that passed its probe).
                 do throws(FactoryError) {

@@ -76,7 +76,7 @@ extension PlannerFactory {
         }
         let made = try copies.make(bundle: path, library: library, planner: record.name)
         if let probed, made.digest != probed {
-            throw .instantiation(record.name, "its library files changed since they were probed, without changing the bundle's fingerprint; rediscover with FACTORY_DEEP_FINGERPRINT=1, or release it to probe it again")
+            throw .instantiation(record.name, "its library files changed since they were probed, without changing the bundle's fingerprint; `factory release \(record.name)` probes it again (or use FACTORY_DEEP_FINGERPRINT=1)")
         }
         return made
     }
@@ -84,7 +84,8 @@ extension PlannerFactory {
     /// Counts a failed creation; after `FACTORY_MAX_FAILURES` in a row the plugin is quarantined.
     /// - Returns: the error to throw, saying so when it was quarantined.
     func noteFailure(of record: PlannerRecord, _ error: FactoryError) -> FactoryError {
-        guard let fingerprint = record.fingerprint else { return error }
+        // An unusable state folder is not the plugin's fault.
+        guard let fingerprint = record.fingerprint, error.code != .invalidConfiguration else { return error }
         let count = state.withLock { state in
             state.failureCounts[fingerprint, default: 0] += 1
             return state.failureCounts[fingerprint, default: 0]

@@ -39,6 +39,13 @@ public final class PlannerInstance: Sendable {
         call { backend.health() }
     }
 
+    /// The instance's own health, or `nil` when a call into it is running (a plan that may never
+    /// return must not hold up a health check).
+    public func healthIfIdle() -> PlannerHealth? {
+        if isThreadSafe { return backend.health() }
+        return callLock.withLockIfAvailable { _ in backend.health() }
+    }
+
     private func call<T>(_ body: () throws -> T) rethrows -> T {
         if isThreadSafe { return try body() }
         return try callLock.withLock { _ in try body() }
