@@ -34,7 +34,10 @@ public struct ProbeStore: Sendable {
         do {
             return try withLock { read() }
         } catch {
-            return ([:], [error.message])
+            // No lock to take (a read-only state folder): the records are still worth reading.
+            let unlocked = read()
+            guard !unlocked.records.isEmpty else { return ([:], unlocked.warnings + [error.message]) }
+            return (unlocked.records, unlocked.warnings + ["Probe results read without the state folder's lock: \(error.message)"])
         }
     }
 
