@@ -92,14 +92,29 @@ struct LibraryCopies: Sendable {
         return removed
     }
 
-    /// The bundle's library files, relative to it: `*.so`, `*.so.*` and the entry library.
+    /// The bundle's library files, relative to it: `*.so`, `*.so.*` and the entry library. A
+    /// link to a folder inside the bundle (`lib -> lib.real`) is walked too, once, so that the
+    /// copy has the same layout the libraries' `$ORIGIN` paths expect.
     static func libraryFiles(bundle: String, entry: String) -> [String] {
         var files: Set<String> = [entry]
-        FileSystem.walk(bundle) { relative, status in
-            guard case .success(let status) = status, status.isRegularFile || status.isSymbolicLink,
-                  let path = String(validating: relative, as: UTF8.self) else { return }
-            let name = path.split(separator: "/").last.map(String.init) ?? path
-            if name.hasSuffix(".so") || name.contains(".so.") { files.insert(path) }
+        var linkedFolders: [String] = []
+        func visit(prefix: String, followsLinks: Bool) -> (_ relative: [UInt8], Result<FileSystem.Status, Errno>) -> Void {
+            { relative, status in
+                guard case .success(let status) = status, let name = String(validating: relative, as: UTF8.self) else { return }
+                let path = prefix + name
+                if status.isSymbolicLink, followsLinks, case .success(let target) = FileSystem.status(bundle + "/" + path), target.isDirectory {
+                    linkedFolders.append(path)
+                    return
+                }
+                guard status.isRegularFile || status.isSymbolicLink else { return }
+                let file = path.split(separator: "/").last.map(String.init) ?? path
+                if file.hasSuffix(".so") || file.contains(".so.") { files.insert(path) }
+            }
+        }
+        FileSystem.walk(bundle, visit: visit(prefix: "", followsLinks: true))
+        let root = FileSystem.canonicalPath(bundle) + "/"
+        for folder in linkedFolders where FileSystem.canonicalPath(bundle + "/" + folder).hasPrefix(root) {
+            FileSystem.walk(bundle + "/" + folder, visit: visit(prefix: folder + "/", followsLinks: false))
         }
         return files.sorted()
     }

@@ -173,4 +173,30 @@ struct LoadingTests {
         #expect(fastAgain.record(named: "fixture")?.status == .quarantined, "still known: no probe needed")
         #expect(fastAgain.probePending().probed == 0)
     }
+
+    /// `lib -> lib.real` inside the bundle, the entry library in it needing a library beside it
+    /// through `$ORIGIN`: the copy keeps the layout, so the probe (on the copy) loads both.
+    @Test func librariesInALinkedFolderAreCopiedWithTheirLayout() throws {
+        let root = try TemporaryFolder()
+        let real = try root.folder("plugins/linked/lib.real")
+        _ = try CCompiler.sharedLibrary("dep", source: "int dep_value(void) { return 7; }", in: real)
+        let source = CFixture.plugin(entry: "if (dep_value() != 7) abort();", prelude: "int dep_value(void);")
+        try source.write(toFile: real + "/entry.c", atomically: false, encoding: .utf8)
+        let compiler = Process()
+        compiler.executableURL = URL(fileURLWithPath: "/usr/bin/cc")
+        compiler.arguments = ["-shared", "-fPIC", "-I", CCompiler.abiHeaderFolder, "-o", real + "/libentry.so", real + "/entry.c",
+                              "-L", real, "-ldep", "-Wl,-rpath,$ORIGIN", "-Wl,--no-as-needed"]
+        try compiler.run()
+        compiler.waitUntilExit()
+        #expect(compiler.terminationStatus == 0)
+        try FileManager.default.createSymbolicLink(atPath: root.path + "/plugins/linked/lib", withDestinationPath: "lib.real")
+        try root.write("plugins/linked/planner.json",
+                       #"{"name": "fixture", "version": "1.0.0", "entry": {"kind": "dylib", "library": "lib/libentry.so"}}"#)
+        #expect(LibraryCopies.libraryFiles(bundle: root.path + "/plugins/linked", entry: "lib/libentry.so")
+            == ["lib.real/libdep.so", "lib.real/libentry.so", "lib/libdep.so", "lib/libentry.so"])
+        let factory = root.factory(["plugins"], sandbox: true)
+        factory.discover()
+        factory.probePending()
+        #expect(factory.record(named: "fixture")?.status == .active, "\(factory.record(named: "fixture")?.reason ?? "")")
+    }
 }
