@@ -9,11 +9,7 @@ import Testing
 struct LoadCrashTests {
     @Test func aCrashWhileLoadingQuarantinesThePluginAtTheNextStart() throws {
         let folder = try PluginFolder()
-        let bundle = folder.path + "/plugins/crashy"
-        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
-        _ = try CCompiler.sharedLibrary("crashy", source: FixturePlugin.working(name: "crashy"), in: bundle)
-        try #"{"name": "crashy", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "dylib", "library": "libcrashy.so"}}"#
-            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+        try FixturePlugin.bundle(folder.path + "/plugins/crashy", name: "crashy")
         let environment = ["FACTORY_PLUGIN_PATH": folder.path + "/plugins", "FACTORY_STATE_DIR": folder.path + "/state"]
 
         // The probe runs with a minimal environment, so it passes; the host has the variable and
@@ -44,11 +40,7 @@ struct LoadCrashTests {
     /// the plugin is not blamed for it.
     @Test func aProcessKilledWhileLoadingDoesNotQuarantineThePlugin() async throws {
         let folder = try PluginFolder()
-        let bundle = folder.path + "/plugins/slow"
-        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
-        _ = try CCompiler.sharedLibrary("slow", source: FixturePlugin.working(name: "slow"), in: bundle)
-        try #"{"name": "slow", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "dylib", "library": "libslow.so"}}"#
-            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+        try FixturePlugin.bundle(folder.path + "/plugins/slow", name: "slow")
         let environment = ["FACTORY_PLUGIN_PATH": folder.path + "/plugins", "FACTORY_STATE_DIR": folder.path + "/state"]
         let process = Process()
         process.executableURL = URL(fileURLWithPath: FactoryBinary.path)

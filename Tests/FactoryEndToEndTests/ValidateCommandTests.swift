@@ -62,10 +62,7 @@ struct ValidateCommandTests {
     @Test func aHangInPlanIsBlamedOnCreateAndPlanNotOnLoading() throws {
         let folder = try PluginFolder()
         let bundle = folder.path + "/hangs"
-        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
-        _ = try CCompiler.sharedLibrary("hangs", source: FixturePlugin.working(name: "hangs"), in: bundle)
-        try #"{"name": "hangs", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "dylib", "library": "libhangs.so"}}"#
-            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+        try FixturePlugin.bundle(bundle, name: "hangs")
         let result = try FactoryBinary.run(
             ["validate", bundle, "--objective", "hang", "--sandbox-timeout", "0.3", "--json"],
             environment: ["FACTORY_STATE_DIR": folder.path + "/state"])

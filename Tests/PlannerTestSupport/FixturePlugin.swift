@@ -1,5 +1,18 @@
+import Foundation
+
 /// C sources of plugins for tests, built with `CCompiler`.
 public enum FixturePlugin {
+    /// Makes the bundle folder `bundle` (and its parents) holding `lib<folder name>.so` built from
+    /// `source` (the working plugin named `name` by default) and a manifest naming `name` with the
+    /// capability "x".
+    public static func bundle(_ bundle: String, name: String, source: String? = nil) throws {
+        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
+        let folderName = URL(fileURLWithPath: bundle).lastPathComponent
+        _ = try CCompiler.sharedLibrary(folderName, source: source ?? working(name: name), in: bundle)
+        try #"{"name": "\#(name)", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "dylib", "library": "lib\#(folderName).so"}}"#
+            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+    }
+
     /// A plugin that works: `create` fails (error JSON) when the configuration mentions "fail" and
     /// aborts the host when FIXTURE_CRASH_ON_CREATE is set, and sleeps 30 s when
     /// FIXTURE_SLOW_CREATE is (the probe's minimal environment never has either); `plan` hangs for an objective mentioning "hang", fails for "impossible", else returns

@@ -43,10 +43,7 @@ import Testing
     /// is made, and calls into one instance (not thread-safe) are serialized, so no count is lost.
     @Test func concurrentPlannerAndPlanOnALoadedPlugin() async throws {
         let root = try TemporaryFolder()
-        try root.folder("plugins/serial")
-        _ = try CCompiler.sharedLibrary("serial", source: FixturePlugin.working(name: "serial"), in: root.path + "/plugins/serial")
-        try root.write("plugins/serial/planner.json",
-                       #"{"name": "serial", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "dylib", "library": "libserial.so"}}"#)
+        try FixturePlugin.bundle(root.path + "/plugins/serial", name: "serial")
         let factory = root.factory(["plugins"], sandbox: true)
         await factory.discover()
         let plansPerTask = 60

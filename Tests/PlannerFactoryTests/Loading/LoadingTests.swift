@@ -10,10 +10,7 @@ import Testing
 struct LoadingTests {
     /// A bundle `plugins/<folder>` holding the working fixture plugin named `name`.
     static func bundle(_ folder: String, name: String, source: String? = nil, in root: TemporaryFolder) throws {
-        try root.folder("plugins/\(folder)")
-        _ = try CCompiler.sharedLibrary(folder, source: source ?? FixturePlugin.working(name: name), in: root.path + "/plugins/\(folder)")
-        try root.write("plugins/\(folder)/planner.json",
-                       #"{"name": "\#(name)", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "dylib", "library": "lib\#(folder).so"}}"#)
+        try FixturePlugin.bundle(root.path + "/plugins/\(folder)", name: name, source: source)
     }
 
     static func copies(_ root: TemporaryFolder) -> [String] {
