@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "FactoryTUI", targets: ["FactoryTUI"]),
         .executable(name: "factory", targets: ["factory"]),
         .executable(name: "factory-probe", targets: ["factory-probe"]),
+        .executable(name: "factory-host", targets: ["factory-host"]),
         .executable(name: "factory-tui", targets: ["factory-tui"]),
         // An example plugin: a Swift planner exported through the C ABI.
         .library(name: "SwiftGridPlugin", type: .dynamic, targets: ["SwiftGridPlugin"]),
@@ -27,14 +28,27 @@ let package = Package(
     targets: [
         // The plugin ABI: one C header, which plugin authors may also copy.
         .target(name: "PlannerPluginABI"),
+        // The sandbox launcher of factory-probe and factory-host: outer → init of a PID namespace →
+        // worker, so nothing a plugin starts outlives its worker (C).
+        .target(name: "CLaunch"),
         // Loads one plugin library in a throwaway process and reports on one JSON line (C, no Foundation).
         // SwiftPM links it with swiftc, which would make every probe load the Swift runtime and
         // libstdc++ (~2 ms): -nostartfiles drops swiftrt.o, and scripts/ld-as-needed links with
         // --as-needed first, so only libc is needed.
         .executableTarget(
-            name: "factory-probe", dependencies: ["PlannerPluginABI"],
+            name: "factory-probe", dependencies: ["PlannerPluginABI", "CLaunch"],
             linkerSettings: [
                 .linkedLibrary("dl"),
+                .unsafeFlags(["-nostartfiles", "-Xclang-linker", "--ld-path=\(Context.packageDirectory)/scripts/ld-as-needed"]),
+            ]
+        ),
+        // Serves one dylib plugin over protocol v1, or runs a process plugin, in a sandboxed worker
+        // (C, no Foundation; linked like factory-probe).
+        .executableTarget(
+            name: "factory-host", dependencies: ["PlannerPluginABI", "CLaunch"],
+            linkerSettings: [
+                .linkedLibrary("dl"),
+                .linkedLibrary("pthread"),
                 .unsafeFlags(["-nostartfiles", "-Xclang-linker", "--ld-path=\(Context.packageDirectory)/scripts/ld-as-needed"]),
             ]
         ),

@@ -76,6 +76,7 @@ struct ExitStatus: Error {
         switch error.code {
         case .invalidConfiguration, .invalidArgument: 1
         case .plannerNotFound, .noActivePlanners, .selectionError: 2
+        case .cancelled: 130
         default: 3
         }
     }

@@ -1,7 +1,8 @@
 /// What a planner is asked to achieve: a free-text objective, the capabilities it requires, and
 /// string parameters.
 ///
-/// JSON form: `{"text": "route from 0,0 to 7,3", "capabilities": ["grid"], "parameters": {"map": "..."}}`.
+/// JSON form: `{"text": "route from 0,0 to 7,3", "capabilities": ["grid"], "parameters": {"map": "..."},
+/// "deadline": 5}` (`deadline` optional).
 public struct Objective: Sendable, Hashable {
     /// The objective in words, e.g. `"stack a on b on c"`.
     public var text: String
@@ -9,11 +10,16 @@ public struct Objective: Sendable, Hashable {
     public var capabilities: [String]
     /// Named string parameters, e.g. a map for a grid planner.
     public var parameters: [String: String]
+    /// A deadline in seconds for planning, shorter than the factory's `FACTORY_PLAN_TIMEOUT`
+    /// (which wins when it is shorter). Enforced on isolated planners; an in-process planner
+    /// cannot be interrupted and should stop on its own. `nil`: the factory's deadline.
+    public var deadline: Double?
 
-    public init(text: String, capabilities: [String] = [], parameters: [String: String] = [:]) {
+    public init(text: String, capabilities: [String] = [], parameters: [String: String] = [:], deadline: Double? = nil) {
         self.text = text
         self.capabilities = capabilities
         self.parameters = parameters
+        self.deadline = deadline
     }
 
     /// The lower-cased words of `text` (letters, digits, `_` and `-`), in order.
@@ -41,11 +47,13 @@ public struct Objective: Sendable, Hashable {
 extension Objective {
     /// The JSON form of the objective.
     public var json: JSONValue {
-        .object([
+        var members: [String: JSONValue] = [
             "text": .string(text),
             "capabilities": .array(capabilities.map(JSONValue.string)),
             "parameters": .object(parameters.mapValues(JSONValue.string)),
-        ])
+        ]
+        if let deadline { members["deadline"] = .number(deadline) }
+        return .object(members)
     }
 
     /// Reads an objective from its JSON form. `capabilities` and `parameters` are optional.
@@ -69,6 +77,13 @@ extension Objective {
                 parameters[key] = string
             }
         }
-        self.init(text: text, capabilities: capabilities, parameters: parameters)
+        var deadline: Double?
+        if let value = object["deadline"], !value.isNull {
+            guard let seconds = value.numberValue, seconds > 0, seconds.isFinite else {
+                throw DataFormatError("\"deadline\" must be a number of seconds greater than 0, not \(value)")
+            }
+            deadline = seconds
+        }
+        self.init(text: text, capabilities: capabilities, parameters: parameters, deadline: deadline)
     }
 }

@@ -10,45 +10,58 @@
  * with an empty configuration and `plan` for the objective succeeded); 1 for any reported failure;
  * 2 for a usage error. A crash or a hang is not reported here: the factory sees the signal or its
  * deadline passing.
+ *
+ * It runs under the sandbox launcher (CLaunch): the library is loaded in a worker process, alone in
+ * a PID namespace of its own when one can be made, so that whatever the plugin starts is killed
+ * when the worker ends; the launcher then adds a line {"left-processes": N} when it had to kill N
+ * processes, and ends with the worker's exit code or signal. The report goes to a private
+ * descriptor (a copy of the standard output taken before the library is loaded), and descriptor 1
+ * is pointed at standard error, so a plugin printing to stdout cannot corrupt the report.
  */
+#define _GNU_SOURCE
 #include <dlfcn.h>
-#include <signal.h>
-#include <sys/prctl.h>
+#include <fcntl.h>
 #include <unistd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "claunch.h"
 #include "planner_plugin.h"
+
+/* The report's own stream (a private copy of the standard output). */
+static FILE *report_file;
+
+#define putc_report(c) putc((c), report_file)
 
 /* Writes `text` as a JSON string (with quotes). */
 static void write_json_string(const char *text) {
-    putchar('"');
+    putc_report('"');
     for (const unsigned char *c = (const unsigned char *)text; *c; c++) {
         switch (*c) {
-        case '"': fputs("\\\"", stdout); break;
-        case '\\': fputs("\\\\", stdout); break;
-        case '\n': fputs("\\n", stdout); break;
-        case '\r': fputs("\\r", stdout); break;
-        case '\t': fputs("\\t", stdout); break;
+        case '"': fputs("\\\"", report_file); break;
+        case '\\': fputs("\\\\", report_file); break;
+        case '\n': fputs("\\n", report_file); break;
+        case '\r': fputs("\\r", report_file); break;
+        case '\t': fputs("\\t", report_file); break;
         default:
-            if (*c < 0x20) printf("\\u%04x", *c); else putchar(*c);
+            if (*c < 0x20) fprintf(report_file, "\\u%04x", *c); else putc_report(*c);
         }
     }
-    putchar('"');
+    putc_report('"');
 }
 
 /* Prints the report line and returns the exit status. */
 static int report_with_plan(const char *outcome, const char *detail, const char *descriptor, const char *plan) {
-    fputs("{\"outcome\":", stdout);
+    fputs("{\"outcome\":", report_file);
     write_json_string(outcome);
-    fputs(",\"abi\":", stdout);
-    printf("%u", PLANNER_PLUGIN_ABI_VERSION);
-    if (detail) { fputs(",\"detail\":", stdout); write_json_string(detail); }
-    if (descriptor) { fputs(",\"descriptor\":", stdout); write_json_string(descriptor); }
-    if (plan) { fputs(",\"plan\":", stdout); write_json_string(plan); }
-    fputs("}\n", stdout);
-    fflush(stdout);
+    fputs(",\"abi\":", report_file);
+    fprintf(report_file, "%u", PLANNER_PLUGIN_ABI_VERSION);
+    if (detail) { fputs(",\"detail\":", report_file); write_json_string(detail); }
+    if (descriptor) { fputs(",\"descriptor\":", report_file); write_json_string(descriptor); }
+    if (plan) { fputs(",\"plan\":", report_file); write_json_string(plan); }
+    fputs("}\n", report_file);
+    fflush(report_file);
     return strcmp(outcome, "ok") == 0 ? 0 : 1;
 }
 
@@ -87,18 +100,20 @@ static const char *classify_load_error(const char *message) {
     return "load-error";
 }
 
-/* Dies with the process that started it: a factory killed while probing must not leave a probe
- * spinning in a plugin's hung constructor. FACTORY_PROBE_PARENT names that process, so a parent
- * that died before the prctl is noticed too. */
-static void die_with_parent(void) {
-    const char *expected = getenv("FACTORY_PROBE_PARENT");
-    if (!expected) return;
-    prctl(PR_SET_PDEATHSIG, SIGKILL);
-    if ((long)getppid() != strtol(expected, NULL, 10)) _exit(3);
+/* Moves the report to a private descriptor and points descriptor 1 at standard error. */
+static int private_report(void) {
+    int report_fd = fcntl(1, F_DUPFD_CLOEXEC, 10);
+    if (report_fd < 0) return -1;
+    if (dup2(2, 1) < 0) return -1;
+    report_file = fdopen(report_fd, "w");
+    return report_file ? 0 : -1;
 }
 
 int main(int argc, char **argv) {
-    die_with_parent();
+    /* Outer and init never return; a factory killed while probing takes the whole tree with it
+     * (the launcher checks FACTORY_PROBE_PARENT and dies with its parent). */
+    claunch_options launch = {.leftover_fd = 1, .memory_limit = 0, .remove_directory = NULL};
+    claunch_enter(&launch);
     const char *objective = NULL;
     if (argc == 4 && strcmp(argv[1], "--smoke") == 0) {
         objective = argv[2];
@@ -107,6 +122,10 @@ int main(int argc, char **argv) {
         return 2;
     }
     const char *path = argv[argc - 1];
+    if (private_report() != 0) {
+        perror("factory-probe: cannot set up the report descriptor");
+        return 2;
+    }
     void *library = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         const char *message = dlerror();

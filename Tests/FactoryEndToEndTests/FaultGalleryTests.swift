@@ -18,6 +18,8 @@ import Testing
         ("fault-abi-mismatch", "abi-mismatch: the plugin speaks ABI version 99"),
         ("fault-invalid-json", "invalid-descriptor: describe returned text that is not a JSON object"),
         ("fault-fork-constructor", "left-process-behind: the library started a process"),
+        ("fault-setsid-child", "left-process-behind: the library started a process"),
+        ("fault-process-exits", "exited-before-handshake: it exited with code 3 before the handshake; its last standard error: fatal: cannot find model file"),
         ("fault-wrong-name", #"describe names the planner "another-planner", the manifest "fault-wrong-name""#),
         ("fault-missing-capability", "the manifest claims capabilities describe does not: teleport"),
     ]
@@ -31,8 +33,12 @@ import Testing
         ("fault-sigabrt", "SIGABRT"),
     ]
 
-    /// Plugins in plain C that pass their probe.
-    static let activeCPlugins = ["grid-greedy-c"]
+    /// Plugins in plain C that pass their probe (the call-time faults among them fail only when
+    /// called: `GalleryCallTests`), and process plugins in Python.
+    static let activeCPlugins = [
+        "grid-greedy-c", "fault-abort-create", "fault-crash-plan", "fault-hang-plan", "fault-exit-plan",
+        "fault-stdout-constructor", "grid-astar-py", "echo-py",
+    ]
 
     /// Swift plugins that pass their probe; under the thread sanitizer they are instrumented.
     static let activeSwiftPlugins = ["grid-astar-swift", "blocks-world-swift"]

@@ -10,7 +10,8 @@ struct LoadCrashTests {
     @Test func aCrashWhileLoadingQuarantinesThePluginAtTheNextStart() throws {
         let folder = try PluginFolder()
         try FixturePlugin.bundle(folder.path + "/plugins/crashy", name: "crashy")
-        let environment = ["FACTORY_PLUGIN_PATH": folder.path + "/plugins", "FACTORY_STATE_DIR": folder.path + "/state"]
+        let environment = ["FACTORY_PLUGIN_PATH": folder.path + "/plugins", "FACTORY_STATE_DIR": folder.path + "/state",
+                           "FACTORY_ISOLATION": "in-process"]
 
         // The probe runs with a minimal environment, so it passes; the host has the variable and
         // its create aborts, in the middle of the in-process load.
@@ -41,7 +42,8 @@ struct LoadCrashTests {
     @Test func aProcessKilledWhileLoadingDoesNotQuarantineThePlugin() async throws {
         let folder = try PluginFolder()
         try FixturePlugin.bundle(folder.path + "/plugins/slow", name: "slow")
-        let environment = ["FACTORY_PLUGIN_PATH": folder.path + "/plugins", "FACTORY_STATE_DIR": folder.path + "/state"]
+        let environment = ["FACTORY_PLUGIN_PATH": folder.path + "/plugins", "FACTORY_STATE_DIR": folder.path + "/state",
+                           "FACTORY_ISOLATION": "in-process"]
         let process = Process()
         process.executableURL = URL(fileURLWithPath: FactoryBinary.path)
         process.arguments = ["plan", "slow", "--objective", "go"]

@@ -12,7 +12,7 @@ struct FactoryTUIEndToEndTests {
         guard let made = mkdtemp(&template) else { throw CocoaError(.fileWriteUnknown) }
         let state = String(cString: made)
         let tmux = try Tmux(
-            command: [BuildProducts.path(of: "factory-tui"), "--sandbox-timeout", "0.5"], width: width, height: height,
+            command: [BuildProducts.path(of: "factory-tui"), "--sandbox-timeout", "2"], width: width, height: height,
             environment: ["FACTORY_STATE_DIR": state, "FACTORY_PLUGIN_PATH": ExamplePlugins.folder, "FACTORY_TUI_FREEZE": "1"]
                 .merging(environment) { $1 })
         return (tmux, state)
@@ -22,10 +22,10 @@ struct FactoryTUIEndToEndTests {
         let (tmux, state) = try Self.start()
         defer { try? FileManager.default.removeItem(atPath: state) }
         // Probing runs in the background; the hangs of the fault gallery take their deadline.
-        let probed = try await tmux.waitFor(text: "Probed 17 plugin(s)", timeout: .seconds(60))
-        #expect(probed.contains("✖ fault-sigsegv"))
+        let probed = try await tmux.waitFor(text: "Probed 26 plugin(s)", timeout: .seconds(60))
+        #expect(probed.contains("✖ fault-hang-entry"))
         if !Sanitizer.isThreadSanitizerActive {  // there, the instrumented Swift plugins cannot load into the probe
-            #expect(probed.contains("14 quarantined"))
+            #expect(probed.contains("16 quarantined"))
         }
 
         try tmux.sendKeys("/")

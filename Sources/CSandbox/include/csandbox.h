@@ -49,4 +49,40 @@ int csandbox_copy_hashing(const char *from, const char *to, unsigned long long h
 void csandbox_marker_arm(int descriptor);
 void csandbox_marker_disarm(void);
 
+/** A worker process started by csandbox_spawn_worker. */
+typedef struct csandbox_worker {
+    /** 0 when it started; otherwise the errno of what failed (socketpair, pipe, spawn). */
+    int spawn_error;
+    pid_t pid;
+    /** A pidfd for the worker (readable when it exits), or -1 where the kernel has none. */
+    int pidfd;
+    /** Our end of its standard input: a stream socket, written with MSG_NOSIGNAL. */
+    int input_fd;
+    /** Our ends of its standard output and standard error (non-blocking pipes). */
+    int output_fd;
+    int error_fd;
+} csandbox_worker;
+
+/**
+ * Starts `path` with `argv` and `envp` in a new session (its own process group), with default
+ * signal handling and an empty signal mask, standard input a socket and standard output and
+ * error pipes, and no other descriptors. All our ends are close-on-exec.
+ */
+csandbox_worker csandbox_spawn_worker(const char *path, char *const argv[], char *const envp[]);
+
+/** Writes all of `length` bytes to a worker's input socket; 0, or the errno (EPIPE when it is gone). */
+int csandbox_send_all(int descriptor, const char *bytes, size_t length);
+
+/** Waits up to `timeout_ms` (-1: forever) for the pidfd to be readable; 1 when it is, 0 on timeout. */
+int csandbox_wait_readable(int descriptor, int timeout_ms);
+
+/** Reaps `pid` without blocking: 1 with `*status` set when it ended, 0 when it still runs, -1 on error. */
+int csandbox_reap(pid_t pid, int *status);
+
+/** Decodes a wait status: 1 and `*code` when it exited, 2 and `*code` = the signal when one ended it. */
+int csandbox_status_kind(int status, int *code);
+
+/** Kills `pid`'s whole process group with `signal_number` (and `pid` itself). */
+void csandbox_kill_group(pid_t pid, int signal_number);
+
 #endif

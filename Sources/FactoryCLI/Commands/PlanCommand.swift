@@ -17,10 +17,19 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("config"), help: "The planner configuration, a JSON object.")
     var configurationJSON: String?
 
+    @Option(name: .customLong("deadline"), help: "Seconds the plan may take (shorter than FACTORY_PLAN_TIMEOUT; enforced on isolated planners).")
+    var deadline: String?
+
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        let objective = Objective(text: request.objective, capabilities: request.capabilityList, parameters: try Self.parse(parameters: parameters))
+        var objective = Objective(text: request.objective, capabilities: request.capabilityList, parameters: try Self.parse(parameters: parameters))
+        if let deadline {
+            guard let seconds = Double(deadline.trimmingCharacters()), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+                throw FactoryError(.invalidArgument, "--deadline \"\(deadline)\" is not valid: expected a number of seconds greater than 0 and at most 86400, e.g. 5 or 0.5.")
+            }
+            objective.deadline = seconds
+        }
         let configuration = try parsedConfiguration()
         let factory = try CommandContext.factory(options)
         let start = ContinuousClock.now

@@ -16,8 +16,16 @@ struct ShowCommand: ParsableCommand {
         guard let record = factory.record(named: name) else {
             throw FactoryError.plannerNotFound(name, among: factory.planners().map(\.name))
         }
+        let isolation = record.kind == .builtin || !record.kind.isPlugin ? nil : factory.isolation(of: record)
+        let workers = factory.workers().filter { $0.planner == record.name }
+        let log = record.kind.isPlugin ? WorkerLogs(stateDirectory: factory.configuration.stateDirectory).last(planner: record.name) : nil
         if options.json {
-            Output.json(record.json)
+            var json = record.json.objectValue ?? [:]
+            json["isolationInEffect"] = isolation.map { .string($0.description) } ?? .null
+            json["workers"] = .array(workers.map { ["pid": .number(Double($0.pid)), "call": $0.call.map(JSONValue.string) ?? .null,
+                                                    "seconds": .number($0.seconds), "restarts": .number(Double($0.restarts))] })
+            json["workerLog"] = log.map(JSONValue.string) ?? .null
+            Output.json(.object(json))
             return
         }
         let fields: [(String, String)] = [
@@ -30,9 +38,18 @@ struct ShowCommand: ParsableCommand {
             ("boosts", record.boosts.keys.sorted().map { "\($0)=\(JSONValue.format(record.boosts[$0] ?? 0))" }.joined(separator: ", ")),
             ("thread-safe", record.isThreadSafe ? "yes" : "no"), ("path", record.path ?? "-"),
             ("library", record.library ?? "-"), ("fingerprint", record.fingerprint?.description ?? "-"),
+            ("isolation", isolation.map { $0 == .inProcess ? "in-process (no deadline on plan; a crash takes the host down)" : "process (a worker per instance)" } ?? "in-process (builtin)"),
         ]
-        for (label, value) in fields {
+        var extra: [(String, String)] = []
+        if !record.command.isEmpty { extra.append(("command", record.command.joined(separator: " "))) }
+        for key in record.environment.keys.sorted() { extra.append(("environment", "\(key)=\(record.environment[key] ?? "")")) }
+        for worker in workers { extra.append(("worker", worker.summary)) }
+        for (label, value) in fields + extra {
             print(label.padding(14) + value)
+        }
+        if let log, !log.isEmpty {
+            print("last worker's standard error (its last lines):")
+            for line in log.split(separator: "\n", omittingEmptySubsequences: false).suffix(20) { print("  " + line) }
         }
         for warning in record.warnings { print("warning".padding(14) + warning) }
         for key in record.unknownFields.keys.sorted() {

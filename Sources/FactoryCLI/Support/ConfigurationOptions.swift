@@ -23,7 +23,7 @@ public struct ConfigurationOptions: ParsableArguments {
     @Option(name: .customLong("probe-path"), help: "The factory-probe helper (FACTORY_PROBE_PATH); default: next to factory.")
     var probePath: String?
 
-    @Option(name: .customLong("max-failures"), help: "Failed creations in a row before quarantine (FACTORY_MAX_FAILURES).")
+    @Option(name: .customLong("max-failures"), help: "Faults in a row before quarantine (FACTORY_MAX_FAILURES).")
     var maxFailures: String?
 
     @Option(name: .customLong("telemetry-capacity"), help: "Records kept per telemetry ring buffer (FACTORY_TELEMETRY_CAPACITY).")
@@ -34,6 +34,27 @@ public struct ConfigurationOptions: ParsableArguments {
 
     @Option(name: .customLong("state-dir"), help: "Where state is kept (FACTORY_STATE_DIR).")
     var stateDir: String?
+
+    @Option(name: .customLong("isolation"), help: "Where plugin code runs: process or in-process (FACTORY_ISOLATION).")
+    var isolation: String?
+
+    @Option(name: .customLong("host-path"), help: "The factory-host worker helper (FACTORY_HOST_PATH); default: next to factory.")
+    var hostPath: String?
+
+    @Option(name: .customLong("call-timeout"), help: "Deadline of start+create, health and destroy, in seconds (FACTORY_CALL_TIMEOUT).")
+    var callTimeout: String?
+
+    @Option(name: .customLong("plan-timeout"), help: "Deadline of a plan call in seconds (FACTORY_PLAN_TIMEOUT).")
+    var planTimeout: String?
+
+    @Option(name: .customLong("max-workers"), help: "Live worker processes at most (FACTORY_MAX_WORKERS).")
+    var maxWorkers: String?
+
+    @Option(name: .customLong("worker-idle"), help: "Seconds before an idle worker exits (FACTORY_WORKER_IDLE).")
+    var workerIdle: String?
+
+    @Option(name: .customLong("worker-memory"), help: "Address-space limit of a worker, e.g. 4G (FACTORY_WORKER_MEMORY).")
+    var workerMemory: String?
 
     /// The flags given, as configuration overrides.
     var overrides: [ConfigurationKey: String] {
@@ -47,6 +68,13 @@ public struct ConfigurationOptions: ParsableArguments {
         overrides[.telemetryCapacity] = telemetryCapacity
         overrides[.minimumMatch] = minMatch
         overrides[.stateDirectory] = stateDir
+        overrides[.isolation] = isolation
+        overrides[.hostPath] = hostPath
+        overrides[.callTimeout] = callTimeout
+        overrides[.planTimeout] = planTimeout
+        overrides[.maxWorkers] = maxWorkers
+        overrides[.workerIdle] = workerIdle
+        overrides[.workerMemory] = workerMemory
         return overrides
     }
 

@@ -63,16 +63,18 @@ public struct ConfigurationKey: Hashable, Sendable, CustomStringConvertible {
         accepted: "the path of the factory-probe executable",
         summary: "The sandbox probe helper; by default factory-probe next to the running executable.")
 
-    /// `FACTORY_MAX_FAILURES`: consecutive failed instance creations after which a plugin is quarantined.
+    /// `FACTORY_MAX_FAILURES`: consecutive faults (failed creations, crashes, exits, protocol
+    /// errors, timeouts at the configured deadline) after which a plugin is quarantined.
     public static let maxFailures = ConfigurationKey(
         environmentName: "FACTORY_MAX_FAILURES", flag: "--max-failures",
         accepted: "a whole number from 1 to 1000",
-        summary: "Consecutive failed instance creations after which a plugin is quarantined.")
+        summary: "Consecutive faults of a plugin (failed creations, crashes, exits, protocol errors, timeouts) after which it is quarantined.")
 
     /// Every key, in documentation order.
     public static let all: [ConfigurationKey] = [
         .pluginPath, .deepFingerprint, .sandbox, .sandboxTimeout, .probePath, .maxFailures, .telemetryCapacity,
-        .minimumMatch, .stateDirectory,
+        .minimumMatch, .stateDirectory, .isolation, .hostPath, .callTimeout, .planTimeout, .maxWorkers, .workerIdle,
+        .workerMemory,
     ]
 
     static let booleanForm = "1/0, true/false, on/off or yes/no"

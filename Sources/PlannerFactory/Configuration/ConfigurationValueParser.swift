@@ -41,6 +41,26 @@ struct ConfigurationValueParser {
         return .nanoseconds(Int64((value * 1e9).rounded()))
     }
 
+    func isolation() throws(FactoryError) -> Isolation {
+        guard let value = Isolation(trimmed.lowercased()) else { throw invalid() }
+        return value
+    }
+
+    /// A byte count with an optional K, M, G or T suffix (powers of 1024).
+    func byteSize(in range: ClosedRange<Int>) throws(FactoryError) -> Int {
+        var digits = trimmed.uppercased()
+        if digits.hasSuffix("B") || digits.hasSuffix("IB") { digits.removeLast(digits.hasSuffix("IB") ? 2 : 1) }
+        var shift = 0
+        if let last = digits.last, let index = "KMGT".firstIndex(of: last) {
+            shift = 10 * ("KMGT".distance(from: "KMGT".startIndex, to: index) + 1)
+            digits.removeLast()
+        }
+        guard let number = Int(digits), number >= 0, number <= (Int.max >> shift) else { throw invalid() }
+        let value = number << shift
+        guard range.contains(value) else { throw invalid() }
+        return value
+    }
+
     /// Colon-separated folders; empty entries are skipped, as in `PATH`.
     func paths() -> [String] {
         text.split(separator: ":", omittingEmptySubsequences: true).map(String.init)

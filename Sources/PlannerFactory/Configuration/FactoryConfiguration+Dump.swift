@@ -51,8 +51,23 @@ extension FactoryConfiguration {
         case .telemetryCapacity: String(telemetryCapacity)
         case .minimumMatch: JSONValue.format(minimumMatch)
         case .stateDirectory: stateDirectory
+        case .isolation: isolation.description
+        case .hostPath: hostPath ?? ""
+        case .callTimeout: JSONValue.format(callTimeout.seconds)
+        case .planTimeout: JSONValue.format(planTimeout.seconds)
+        case .maxWorkers: String(maxWorkers)
+        case .workerIdle: JSONValue.format(workerIdle.seconds)
+        case .workerMemory: Self.byteSizeText(workerMemory)
         default: ""
         }
+    }
+
+    /// A byte count in the largest unit that divides it: "4G", "512M", "1000".
+    static func byteSizeText(_ bytes: Int) -> String {
+        for (shift, unit) in [(40, "T"), (30, "G"), (20, "M"), (10, "K")] where bytes > 0 && bytes % (1 << shift) == 0 {
+            return "\(bytes >> shift)\(unit)"
+        }
+        return String(bytes)
     }
 
     private func typedValue(of key: ConfigurationKey) -> JSONValue {
@@ -66,6 +81,13 @@ extension FactoryConfiguration {
         case .telemetryCapacity: .number(Double(telemetryCapacity))
         case .minimumMatch: .number(minimumMatch)
         case .stateDirectory: .string(stateDirectory)
+        case .isolation: .string(isolation.description)
+        case .hostPath: hostPath.map(JSONValue.string) ?? .null
+        case .callTimeout: .number(callTimeout.seconds)
+        case .planTimeout: .number(planTimeout.seconds)
+        case .maxWorkers: .number(Double(maxWorkers))
+        case .workerIdle: .number(workerIdle.seconds)
+        case .workerMemory: .number(Double(workerMemory))
         default: .null
         }
     }

@@ -21,8 +21,23 @@ public struct FactoryConfiguration: Sendable, Hashable {
     /// How many plugins are probed at once. Default: the number of cores. (Not read from the
     /// environment: for embedding applications and the benchmark's serial baseline.)
     public var probeWorkers = ProcessorCount.active
-    /// Consecutive failed instance creations after which a plugin is quarantined. Default: 3.
+    /// Consecutive faults of a plugin (failed creations; crashes, exits, protocol errors and
+    /// timeouts of its workers) after which it is quarantined. Default: 3.
     public var maxFailures = 3
+    /// Where plugin code runs. Default: `.process` (workers).
+    public var isolation = Isolation.process
+    /// The `factory-host` helper. Default: `nil`, meaning the one next to the running executable.
+    public var hostPath: String?
+    /// Deadline of a worker's start with `create`, and of `health` and `destroy`. Default: 10 s.
+    public var callTimeout: Duration = .seconds(10)
+    /// Deadline of a `plan` call (an objective may ask for less). Default: 300 s.
+    public var planTimeout: Duration = .seconds(300)
+    /// Live worker processes at most. Default: 8.
+    public var maxWorkers = 8
+    /// An idle worker exits after this long. Default: 60 s.
+    public var workerIdle: Duration = .seconds(60)
+    /// Address-space limit of each worker, in bytes. Default: 4 GiB.
+    public var workerMemory = 4 << 30
     /// Records kept in each telemetry ring buffer. Default: 1000.
     public var telemetryCapacity = 1000
     /// Least match ratio for a planner to be selectable, 0…1. Default: 1 (every required capability).
@@ -77,6 +92,13 @@ public struct FactoryConfiguration: Sendable, Hashable {
         case .telemetryCapacity: telemetryCapacity = try parser.integer(in: 1...10_000_000)
         case .minimumMatch: minimumMatch = try parser.number(in: 0...1)
         case .stateDirectory: stateDirectory = try parser.path()
+        case .isolation: isolation = try parser.isolation()
+        case .hostPath: hostPath = try parser.path()
+        case .callTimeout: callTimeout = try parser.seconds(maximum: 86_400)
+        case .planTimeout: planTimeout = try parser.seconds(maximum: 86_400)
+        case .maxWorkers: maxWorkers = try parser.integer(in: 1...1024)
+        case .workerIdle: workerIdle = try parser.seconds(maximum: 86_400)
+        case .workerMemory: workerMemory = try parser.byteSize(in: (64 << 20)...(1 << 40))
         default: return
         }
         sources[key] = source

@@ -7,15 +7,31 @@ struct BundleScanner: Sendable {
     /// Fingerprint every file of the bundle instead of the manifest and entry file.
     var isDeep: Bool
 
-    /// The fingerprint of a bundle as it is now, given the entry library the last scan found.
-    func currentFingerprint(of location: BundleLocation, library: String?, in folder: Int32? = nil) -> Fingerprint {
+    /// The fingerprint of a bundle as it is now, for the files the last scan found it covers: the
+    /// manifest and the library, or a process plugin's command files.
+    func currentFingerprint(of bundle: ScannedBundle, in folder: Int32? = nil) -> Fingerprint {
+        currentFingerprint(of: bundle.location, library: bundle.library, commandFiles: bundle.commandFiles, in: folder)
+    }
+
+    /// The fingerprint of a bundle as it is now, given the entry library and, for a process
+    /// bundle, the command files the last scan found (`ScannedBundle.commandFiles`; without them
+    /// a process bundle's fingerprint is not reproduced).
+    func currentFingerprint(
+        of location: BundleLocation, library: String?, commandFiles: [String]? = nil, in folder: Int32? = nil
+    ) -> Fingerprint {
         if location.listingProblem != nil { return listingFingerprint(location) }
         let manifest = location.locate("planner.json", in: folder)
-        let entry = library.map { location.locate($0, in: folder) }
-        let fast = Fingerprint.fast(
-            manifest: FileSystem.pathState(manifest.path, at: manifest.directory),
-            entry: entry.map { FileSystem.pathState($0.path, at: $0.directory) })
-        return isDeep ? Fingerprint.deep(folder: location.path, fast: fast) : fast
+        let manifestState = FileSystem.pathState(manifest.path, at: manifest.directory)
+        func state(_ file: String) -> FileSystem.PathState {
+            let located = location.locate(file, in: folder)
+            return FileSystem.pathState(located.path, at: located.directory)
+        }
+        let fast = if let commandFiles {
+            Fingerprint.fast(manifest: manifestState, commandFiles: commandFiles.map { ($0, state($0)) })
+        } else {
+            Fingerprint.fast(manifest: manifestState, entry: library.map(state))
+        }
+        return finish(fast, location)
     }
 
     /// Scans a bundle completely. The fingerprint is computed from what the scan saw, exactly as
@@ -43,9 +59,14 @@ struct BundleScanner: Sendable {
             bundle.isWatchable = !isLink && !location.isThroughLink
             return bundle
         case .success(let (.success(parsed), manifestStatus, isLink)):
-            let library = parsed.entry.library
-            let check = LibraryCheck(location: location, folder: folder, library: library).run()
-            let fingerprint = finish(Fingerprint.fast(manifest: manifestState(manifestStatus, isLink: isLink), entry: check.state), location)
+            let state = manifestState(manifestStatus, isLink: isLink)
+            let isManifestWatchable = !isLink && !location.isThroughLink
+            if parsed.entry.kind == .process {
+                return scanProcess(parsed, location, in: folder, manifestState: state, isManifestWatchable: isManifestWatchable)
+            }
+            let library = parsed.entry.library ?? ""
+            let check = BundleFileCheck(location: location, folder: folder, file: library, role: .library).run()
+            let fingerprint = finish(Fingerprint.fast(manifest: state, entry: check.state), location)
             var record = PlannerRecord(manifest: parsed, path: location.path, fingerprint: fingerprint)
             if let problem = check.problem {
                 record.status = .invalid
@@ -53,12 +74,12 @@ struct BundleScanner: Sendable {
             }
             return ScannedBundle(
                 location: location, fingerprint: fingerprint, library: library, record: record,
-                isWatchable: !isLink && check.isWatchable && !location.isThroughLink)
+                isWatchable: isManifestWatchable && check.isWatchable)
         }
     }
 
     /// The fast fingerprint, or in deep mode the deep one built on it.
-    private func finish(_ fast: Fingerprint, _ location: BundleLocation) -> Fingerprint {
+    func finish(_ fast: Fingerprint, _ location: BundleLocation) -> Fingerprint {
         isDeep ? Fingerprint.deep(folder: location.path, fast: fast) : fast
     }
 

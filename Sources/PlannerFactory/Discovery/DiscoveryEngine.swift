@@ -103,7 +103,7 @@ struct DiscoveryEngine: Sendable {
         let unwatched = watcher.uncovered(previous)
         let changed: [Bool] = parallelMap(count: unwatched.count) { item in
             let bundle = previous[unwatched[item]]
-            return scanner.currentFingerprint(of: bundle.location, library: bundle.library) != bundle.fingerprint
+            return scanner.currentFingerprint(of: bundle) != bundle.fingerprint
         }
         guard !changed.contains(true) else { return nil }
         var report = DiscoveryReport(
@@ -129,7 +129,8 @@ struct DiscoveryEngine: Sendable {
         if previous[position].isWatchable {
             watcher?.watchBundle(location.path)  // before the fingerprint: a change after it is notified
         }
-        let fingerprint = scanner.currentFingerprint(of: location, library: previous[position].library, in: folders[location])
+        let fingerprint = scanner.currentFingerprint(
+            of: location, library: previous[position].library, commandFiles: previous[position].commandFiles, in: folders[location])
         if fingerprint == previous[position].fingerprint {
             return .unchanged(position)
         }

@@ -16,6 +16,12 @@ enum FileSystem {
         var isDirectory: Bool
         var isRegularFile: Bool
         var isSymbolicLink: Bool
+        /// The permission bits (`st_mode & 0o7777`).
+        var permissions: UInt32
+
+        /// Whether any execute bit is set. Checked on the mode itself: for root, `access(X_OK)`
+        /// says yes to files no one may execute.
+        var isExecutable: Bool { permissions & 0o111 != 0 }
 
         init(_ info: stat) {
             size = UInt64(max(0, info.st_size))
@@ -26,6 +32,7 @@ enum FileSystem {
             isDirectory = type == S_IFDIR
             isRegularFile = type == S_IFREG
             isSymbolicLink = type == S_IFLNK
+            permissions = UInt32(info.st_mode & 0o7777)
         }
     }
 

@@ -1,6 +1,7 @@
 /// A bundle's fingerprint: a 64-bit digest of the size, modification time (ns) and inode of the
-/// files it covers. Fast mode covers the manifest and the entry library; deep mode every file of
-/// the bundle. Equal fingerprints mean "nothing changed".
+/// files it covers. Fast mode covers the manifest and the entry library (for a process plugin:
+/// the bundle files its command names, with their permission bits); deep mode every file of the
+/// bundle. Equal fingerprints mean "nothing changed".
 public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
     /// The digest.
     public let value: UInt64
@@ -52,6 +53,12 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
             if let target = path.target { add(target) }
         }
 
+        /// The permission bits of a path and of its link target (`chmod` changes no size or time).
+        mutating func addPermissions(_ path: FileSystem.PathState) {
+            if case .success(let status) = path.own { add(UInt64(status.permissions)) }
+            if case .success(let status)? = path.target { add(UInt64(status.permissions)) }
+        }
+
         var fingerprint: Fingerprint { Fingerprint(value: state) }
     }
 
@@ -61,6 +68,21 @@ public struct Fingerprint: Hashable, Sendable, CustomStringConvertible {
         var builder = Builder()
         builder.add(manifest)
         if let entry { builder.add(entry) }
+        return builder.fingerprint
+    }
+
+    /// The fast fingerprint of a process bundle: the manifest's state, then for each bundle file
+    /// its command names (the program first, when it is in the bundle) the relative name, its
+    /// state and its permission bits (making a program executable, or not, is a change).
+    static func fast(manifest: FileSystem.PathState, commandFiles: [(name: String, state: FileSystem.PathState)]) -> Fingerprint {
+        var builder = Builder()
+        builder.add(manifest)
+        builder.add(3)  // apart from every dylib fingerprint
+        for file in commandFiles {
+            builder.add(file.name)
+            builder.add(file.state)
+            builder.addPermissions(file.state)
+        }
         return builder.fingerprint
     }
 

@@ -2,13 +2,18 @@
 struct ScannedBundle: Sendable {
     var location: BundleLocation
     var fingerprint: Fingerprint
-    /// The entry library, relative to the bundle, kept so an unchanged bundle is re-fingerprinted
-    /// without reading its manifest.
+    /// The manifest's `entry.library` (a dylib's library, or a process plugin's program when it is
+    /// in the bundle), kept so an unchanged bundle is re-fingerprinted without reading its manifest.
     var library: String?
+    /// For a process bundle, the bundle files its fast fingerprint covers besides the manifest:
+    /// the program when `command[0]` is in the bundle, then each later command element that named
+    /// an existing file of the bundle when it was scanned. `nil` for other kinds. Use
+    /// `BundleScanner.currentFingerprint(of:in:)` with the whole bundle, which reads it.
+    var commandFiles: [String]? = nil
     /// The record: `active` or `invalid` (shadowing is decided when the registry is assembled).
     var record: PlannerRecord
     /// Whether a watch on the bundle folder sees every change its fingerprint covers: the
-    /// manifest is no link, and the library (if the manifest names one) is a plain file directly
-    /// in the folder, or missing from it.
+    /// manifest is no link, and every file the fingerprint covers (the library, or the command's
+    /// files) is a plain file directly in the folder, or missing from it.
     var isWatchable: Bool
 }

@@ -19,6 +19,9 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
             case invalidConfiguration = "invalid-configuration"
             case planningFailed = "planning-failed"
             case invalidArgument = "invalid-argument"
+            case callTimeout = "call-timeout"
+            case cancelled = "cancelled"
+            case workerFailed = "worker-failed"
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -45,6 +48,14 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
         public static let planningFailed = Code(.planningFailed)
         /// An argument of an API call is not acceptable (bad objective JSON, bad parameter).
         public static let invalidArgument = Code(.invalidArgument)
+        /// A call into a planner's worker (`create`, `plan`, `health`) did not answer by its
+        /// deadline; the worker and everything it started were ended.
+        public static let callTimeout = Code(.callTimeout)
+        /// A call was cancelled (the task, Ctrl-C, Esc); its worker was killed. Not a fault.
+        public static let cancelled = Code(.cancelled)
+        /// A planner's worker crashed, exited or broke the protocol during a call, or could not
+        /// be started.
+        public static let workerFailed = Code(.workerFailed)
 
         /// The code's stable name, e.g. `planner-not-found` (used in JSON output).
         public var description: String { kind.rawValue }

@@ -12,11 +12,22 @@ public struct HealthReport: Sendable {
         public var isHealthy: Bool?
         /// What was found.
         public var detail: String
+        /// Whether it was not checked because it is busy in a call ("busy in plan for 12 s"):
+        /// neither healthy nor failed.
+        public var isBusy = false
+
+        public init(name: String, status: PlannerStatus, isHealthy: Bool?, detail: String, isBusy: Bool = false) {
+            self.name = name
+            self.status = status
+            self.isHealthy = isHealthy
+            self.detail = detail
+            self.isBusy = isBusy
+        }
 
         /// The check as JSON.
         public var json: JSONValue {
             ["name": .string(name), "status": .string(status.description),
-             "healthy": isHealthy.map(JSONValue.bool) ?? .null, "detail": .string(detail)]
+             "healthy": isHealthy.map(JSONValue.bool) ?? .null, "detail": .string(detail), "busy": .bool(isBusy)]
         }
     }
 

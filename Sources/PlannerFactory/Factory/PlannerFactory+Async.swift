@@ -31,9 +31,18 @@ extension PlannerFactory {
         try await offload { Result { () throws(FactoryError) in try self.planner(named: name, configuration: configuration) } }.get()
     }
 
-    /// `plan(_:using:configuration:)` without blocking the caller's task.
+    /// `plan(_:using:configuration:)` without blocking the caller's task. Cancelling the task
+    /// ends the call: the planner's worker is killed at once and the call throws `.cancelled`
+    /// (not a fault of the planner). An in-process planner cannot be interrupted.
     public func plan(_ objective: Objective, using name: String? = nil, configuration: PlannerConfiguration = [:]) async throws(FactoryError) -> Plan {
-        try await offload { Result { () throws(FactoryError) in try self.plan(objective, using: name, configuration: configuration) } }.get()
+        let chosen: String
+        if let name {
+            chosen = name
+        } else {
+            chosen = try await selectBestPlanner(objective: objective.text, capabilities: objective.capabilities).winner.name
+        }
+        let instance = try await planner(named: chosen, configuration: configuration)
+        return try await instance.plan(objective)
     }
 
     /// `health()` without blocking the caller's task.

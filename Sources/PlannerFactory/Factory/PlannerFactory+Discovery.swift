@@ -14,7 +14,7 @@ extension PlannerFactory {
                 watcher: watcher)
             let pass = engine.run(previous: previous, previousWarnings: previousWarnings)
             var report = pass.report
-            let plugins = pass.bundles.indices.reduce(0) { pass.bundles[$1].record.kind == .dylib ? $0 + 1 : $0 }
+            let plugins = pass.bundles.indices.reduce(0) { pass.bundles[$1].record.kind.isPlugin ? $0 + 1 : $0 }
             var probeRecords: [Fingerprint: ProbeRecord]?
             var probeFileStatus: FileSystem.Status?
             if plugins > 0 {

@@ -21,14 +21,26 @@ extension PlannerFactory {
             }
             if let path = record.path, let position = bundleIndex[path] {
                 let bundle = bundles[position]
-                let current = BundleScanner(isDeep: isDeep).currentFingerprint(of: bundle.location, library: bundle.library)
+                let current = BundleScanner(isDeep: isDeep).currentFingerprint(of: bundle)
                 if current != bundle.fingerprint {
                     return .init(name: record.name, status: record.status, isHealthy: false,
                                  detail: "the bundle changed since discovery (fingerprint \(bundle.fingerprint) → \(current)); rediscover")
                 }
             }
-            var own = instances.filter { $0.key.name == record.name }.values.map {
-                $0.healthIfIdle() ?? PlannerHealth(isHealthy: true, detail: "busy: a call into it is running, not checked")
+            let cached = instances.filter { $0.key.name == record.name }.values
+            // A planner busy in a call is not asked (a plan that never returns must not hold up a
+            // health check, and a non-thread-safe instance takes one call at a time).
+            if let busy = cached.lazy.flatMap(\.workers).first(where: { $0.call != nil }) {
+                return .init(name: record.name, status: record.status, isHealthy: nil,
+                             detail: "busy in \(busy.call ?? "a call") for \(Self.wholeSeconds(busy.seconds)) (pid \(busy.pid)), not checked", isBusy: true)
+            }
+            var own: [PlannerHealth] = []
+            for instance in cached {
+                guard let health = instance.healthIfIdle() else {
+                    return .init(name: record.name, status: record.status, isHealthy: nil,
+                                 detail: "busy in a call (in-process), not checked", isBusy: true)
+                }
+                own.append(health)
             }
             if own.isEmpty {
                 // No instance yet: create the default one (loading a plugin that passed its probe).
@@ -42,7 +54,7 @@ extension PlannerFactory {
                 return .init(name: record.name, status: record.status, isHealthy: false, detail: "instance unhealthy: \(sick.detail)")
             }
             var detail = record.kind == .builtin ? "builtin" : "fingerprint unchanged, library present"
-            if record.kind == .dylib {
+            if record.kind.isPlugin {
                 let probe = record.fingerprint.flatMap { probes[$0] }
                 detail += probe.map { ", probe passed \(WallClock.iso8601($0.timestamp))" } ?? ", not probed (sandbox off)"
             }
@@ -50,5 +62,10 @@ extension PlannerFactory {
                          detail: detail + ", \(own.count) instance(s) healthy")
         }
         return HealthReport(checks: checks)
+    }
+
+    /// "12 s", "0.4 s".
+    static func wholeSeconds(_ seconds: Double) -> String {
+        seconds < 10 ? JSONValue.format((seconds * 10).rounded() / 10) + " s" : "\(Int(seconds)) s"
     }
 }

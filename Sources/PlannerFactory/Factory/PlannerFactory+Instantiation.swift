@@ -16,7 +16,7 @@ extension PlannerFactory {
             return cached
         }
         var phases: [InstantiationRecord.Phase] = []
-        if found.record.kind == .dylib {
+        if found.record.kind != .builtin {
             let start = ContinuousClock.now
             found = try probedPlugin(found, configurationText)
             if let cached = found.cached {
@@ -43,15 +43,19 @@ extension PlannerFactory {
         }
         switch created {
         case .failure(let error):
-            let final = record.kind == .dylib ? noteFailure(of: record, error) : error
+            // A worker's faults are counted where they happen; an in-process creation counts here.
+            let final = record.kind != .builtin && isolation(of: record) == .inProcess ? noteFailure(of: record, error) : error
             telemetry.recordInstantiation(InstantiationRecord(
                 timestamp: WallClock.now(), planner: name, phases: phases, outcome: .failure(final.message)))
             throw remember(final)
         case .success(let backend):
-            let instance = PlannerInstance(name: name, configuration: configuration, backend: backend, isThreadSafe: record.isThreadSafe)
+            let instance = PlannerInstance(name: name, configuration: configuration, backend: backend, isThreadSafe: record.isThreadSafe,
+                                           telemetry: telemetry)
             let key = InstanceKey(name: name, configuration: configurationText, fingerprint: record.fingerprint)
+            // In-process, a creation that works ends a run of failed ones (a worker's count
+            // ends with an answered plan or health call instead).
+            if record.kind.isPlugin, isolation(of: record) == .inProcess { noteAnswer(of: record) }
             let winner = state.withLock { state in
-                if let fingerprint = record.fingerprint { state.failureCounts[fingerprint] = nil }
                 if let existing = state.instances[key] { return existing }
                 state.instances[key] = instance
                 return instance

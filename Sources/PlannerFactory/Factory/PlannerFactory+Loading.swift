@@ -24,18 +24,42 @@ extension PlannerFactory {
         guard let path = record.path else { return nil }
         let bundle = state.withLock { state in state.bundleOrder.first { $0.location.path == path } }
         guard let bundle else { return nil }
-        return BundleScanner(isDeep: configuration.isDeepFingerprint).currentFingerprint(of: bundle.location, library: bundle.library)
+        return BundleScanner(isDeep: configuration.isDeepFingerprint).currentFingerprint(of: bundle)
     }
 
-    /// Loads a plugin into this process from its probed copy and creates an instance through its
-    /// table, with a load marker in the state folder for the whole time (a crash here quarantines
-    /// the plugin at the next start). Appends the load and create phases.
+    /// Creates a plugin's instance where its isolation says: in a worker (a process plugin, or a
+    /// dylib plugin's probed copy served by `factory-host`), or in this process. Appends the
+    /// phases (`start` for a worker's start, handshake and create; `load` and `create` in-process).
     func createPlugin(_ record: PlannerRecord, configurationText: String, phases: inout [InstantiationRecord.Phase])
         -> Result<any InstanceBackend, FactoryError>
     {
         guard let fingerprint = record.fingerprint else {
             return .failure(.instantiation(record.name, "its bundle has no fingerprint"))
         }
+        guard isolation(of: record) == .process else {
+            return loadInProcess(record, fingerprint: fingerprint, configurationText: configurationText, phases: &phases)
+        }
+        let start = ContinuousClock.now
+        var library: String?
+        if record.kind != .process {
+            do {
+                library = try loadableCopy(of: record, fingerprint: fingerprint).path
+            } catch {
+                phases.append(.init(name: "copy", duration: ContinuousClock.now - start))
+                return .failure(error)
+            }
+        }
+        let created = createIsolated(record, library: library, configurationText: configurationText)
+        phases.append(.init(name: "start", duration: ContinuousClock.now - start))
+        return created
+    }
+
+    /// Loads a plugin into this process from its probed copy and creates an instance through its
+    /// table, with a load marker in the state folder for the whole time (a crash here quarantines
+    /// the plugin at the next start). Appends the load and create phases.
+    private func loadInProcess(_ record: PlannerRecord, fingerprint: Fingerprint, configurationText: String,
+                               phases: inout [InstantiationRecord.Phase]) -> Result<any InstanceBackend, FactoryError>
+    {
         let loadStart = ContinuousClock.now
         do {
             let copy = try loadableCopy(of: record, fingerprint: fingerprint)
@@ -81,23 +105,15 @@ extension PlannerFactory {
         return made
     }
 
-    /// Counts a failed creation; after `FACTORY_MAX_FAILURES` in a row the plugin is quarantined.
+    /// Counts a failed in-process creation as a fault; after `FACTORY_MAX_FAILURES` in a row the
+    /// plugin is quarantined.
     /// - Returns: the error to throw, saying so when it was quarantined.
     func noteFailure(of record: PlannerRecord, _ error: FactoryError) -> FactoryError {
         // An unusable state folder is not the plugin's fault.
-        guard let fingerprint = record.fingerprint, error.code != .invalidConfiguration else { return error }
-        let count = state.withLock { state in
-            state.failureCounts[fingerprint, default: 0] += 1
-            return state.failureCounts[fingerprint, default: 0]
-        }
-        guard count >= configuration.maxFailures else { return error }
-        let reason = "creating it failed \(count) time(s) in a row (FACTORY_MAX_FAILURES=\(configuration.maxFailures)); the last error: \(error.message)"
+        guard error.code != .invalidConfiguration else { return error }
         var final = error
-        do {
-            try quarantine(record, fingerprint: fingerprint, reason: reason)
-            final.message += " It is now quarantined after \(count) failure(s) in a row; `factory release \(record.name)` tries again."
-        } catch let failure {
-            logger.warning("could not quarantine \(record.name): \(failure.message)")
+        if let note = noteFault(of: record, WorkerFault(phase: "create", what: "failed: \(error.message)")) {
+            final.message += " " + note
         }
         return final
     }

@@ -27,7 +27,7 @@ extension PlannerFactory {
     /// unprobed plugins stay `active`, but a quarantine (failed creations, a crash while loading)
     /// still holds.
     static func applyProbeStatuses(_ state: inout State) {
-        for index in state.records.indices where state.records[index].kind == .dylib && state.records[index].status == .active {
+        for index in state.records.indices where state.records[index].kind.isPlugin && state.records[index].status == .active {
             let record = state.records[index]
             guard let fingerprint = record.fingerprint, let probe = state.probeRecords[fingerprint] else {
                 if state.isSandboxEnabled {
@@ -70,8 +70,12 @@ extension PlannerFactory {
         let start = ContinuousClock.now
         let pending = state.withLock { state in
             state.records.filter(include).compactMap { record -> ProbeItem? in
-                guard record.kind == .dylib, let path = record.path, let library = record.library,
-                      let fingerprint = record.fingerprint else { return nil }
+                guard record.kind.isPlugin, let path = record.path, let fingerprint = record.fingerprint else { return nil }
+                if record.kind == .process {
+                    return ProbeItem(planner: record.name, bundle: path, library: "", fingerprint: fingerprint,
+                                     isDeep: configuration.isDeepFingerprint, process: record)
+                }
+                guard let library = record.library else { return nil }
                 return ProbeItem(planner: record.name, bundle: path, library: library, fingerprint: fingerprint,
                                  isDeep: configuration.isDeepFingerprint)
             }
@@ -86,8 +90,10 @@ extension PlannerFactory {
         let runner = ProbeRunner(probePath: probePath, timeout: configuration.sandboxTimeout)
         let copies = LibraryCopies(stateDirectory: configuration.stateDirectory)
         let done = Atomic<Int>(0)
+        let factory = self
         let results: [Result<ProbeRecord, FactoryError>] = parallelMap(count: pending.count, minimumParallelCount: 2, workers: configuration.probeWorkers) { index in
-            let result = pending[index].probe(runner: runner, copies: copies)
+            let result = pending[index].process.map { factory.probeProcess($0, isDeep: pending[index].isDeep) }
+                ?? pending[index].probe(runner: runner, copies: copies)
             progress?(done.add(1, ordering: .relaxed).newValue, pending.count)
             return result
         }
@@ -125,6 +131,8 @@ private struct ProbeItem: Sendable {
     var library: String
     var fingerprint: Fingerprint
     var isDeep: Bool
+    /// A process plugin's record (it is not copied: its program starts from the bundle).
+    var process: PlannerRecord?
 
     /// Copies the bundle's libraries and probes the copy. An unusable state folder is an error
     /// (the plugin stays pending); a library that cannot be copied is a failed probe.

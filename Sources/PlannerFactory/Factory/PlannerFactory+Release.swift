@@ -12,7 +12,7 @@ extension PlannerFactory {
     public func release(_ name: String) throws(FactoryError) -> PlannerRecord {
         // A quarantined plugin, or an active one to probe again (its files changed unseen).
         let (quarantined, others) = state.withLock { state in
-            (state.records.first { $0.name == name && ($0.status == .quarantined || ($0.status == .active && $0.kind == .dylib)) },
+            (state.records.first { $0.name == name && ($0.status == .quarantined || ($0.status == .active && $0.kind.isPlugin)) },
              state.records.filter { $0.name == name })
         }
         guard let quarantined, let fingerprint = quarantined.fingerprint else {

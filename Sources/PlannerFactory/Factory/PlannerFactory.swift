@@ -29,6 +29,8 @@ public final class PlannerFactory: Sendable {
     let discoveryLock = Locked<Void>(())
     /// Change notification for fast rediscovery (fast fingerprints only); `nil` when unavailable.
     let watcher: ChangeWatcher?
+    /// The live worker processes (at most `FACTORY_MAX_WORKERS`).
+    let workerPool: WorkerPool
 
     /// Everything that changes, guarded by `state`.
     struct State: Sendable {
@@ -49,8 +51,11 @@ public final class PlannerFactory: Sendable {
         /// The probe record file as it was when last read (not read again while unchanged).
         var probeFileStatus: FileSystem.Status?
         var instances: [InstanceKey: PlannerInstance] = [:]
-        /// Failed creations in a row, by plugin fingerprint (reset by a success).
+        /// Faults in a row, by plugin fingerprint, where the state folder cannot keep them
+        /// (reset by an answered call).
         var failureCounts: [Fingerprint: Int] = [:]
+        /// The last of those faults.
+        var lastFaults: [Fingerprint: String] = [:]
         /// Whether stale probe records and library copies were cleaned up (once, at the first discovery).
         var isStateFolderTidied = false
         var warnings: [String] = []
@@ -82,6 +87,7 @@ public final class PlannerFactory: Sendable {
         self.telemetry = TelemetryManager(capacity: configuration.telemetryCapacity)
         self.logger = logger
         self.watcher = configuration.isDeepFingerprint || configuration.pluginPath.isEmpty ? nil : ChangeWatcher()
+        self.workerPool = WorkerPool(limit: configuration.maxWorkers)
         var initial = State()
         initial.builtins = builtins
         initial.isSandboxEnabled = configuration.isSandboxEnabled

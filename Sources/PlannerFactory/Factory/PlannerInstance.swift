@@ -1,7 +1,8 @@
 import PlannerKit
 
 /// A created planner, cached by the factory per (name, configuration). Calls into one instance
-/// are serialized unless its descriptor declares it thread-safe.
+/// are serialized unless its descriptor declares it thread-safe. A plugin's instance lives in a
+/// worker process unless the configuration says `in-process` (see `Isolation`).
 public final class PlannerInstance: Sendable {
     /// The planner's name.
     public let name: String
@@ -13,25 +14,49 @@ public final class PlannerInstance: Sendable {
     /// Serializes calls into a planner that is not thread-safe. Taken after the factory's state
     /// lock is released, never before it.
     private let callLock = Locked<Void>(())
+    /// Where plan calls are recorded.
+    private let telemetry: TelemetryManager?
 
-    init(name: String, configuration: PlannerConfiguration, backend: any InstanceBackend, isThreadSafe: Bool) {
+    init(name: String, configuration: PlannerConfiguration, backend: any InstanceBackend, isThreadSafe: Bool,
+         telemetry: TelemetryManager? = nil) {
         self.name = name
         self.configuration = configuration
         self.backend = backend
         self.isThreadSafe = isThreadSafe
+        self.telemetry = telemetry
     }
 
+    /// Where this instance's code runs: `.process` (a worker) or `.inProcess`.
+    public var isolation: Isolation { backend.isolation }
+
     /// Plans for an objective.
-    /// - Throws: `FactoryError` (`.planningFailed`) wrapping the planner's error.
+    /// - Throws: `FactoryError`: `.planningFailed` wrapping the planner's `PlanningError` (its
+    ///   code in `context["code"]`), `.callTimeout`, `.cancelled` or `.workerFailed`.
     public func plan(_ objective: Objective) throws(FactoryError) -> Plan {
+        let start = ContinuousClock.now
         do {
-            return try call { try backend.plan(objective) }
+            let plan = try call { try backend.plan(objective) }
+            record(since: start, outcome: "success", error: nil)
+            return plan
+        } catch let error as FactoryError {
+            record(since: start, outcome: error.code.description, error: error.message)
+            throw error
         } catch {
-            let detail = (error as? PlanningError)?.message ?? String(describing: error)
-            throw FactoryError(
-                .planningFailed, "Planner \"\(name)\" could not plan for \"\(objective.text)\": \(detail)",
-                context: ["planner": name, "objective": objective.text], cause: error)
+            let planning = error as? PlanningError
+            var context = ["planner": name, "objective": objective.text]
+            context["code"] = planning?.code.description
+            let failure = FactoryError(
+                .planningFailed, "Planner \"\(name)\" could not plan for \"\(objective.text)\": \(planning?.message ?? String(describing: error))",
+                context: context, cause: error)
+            record(since: start, outcome: planning?.code.description ?? "planning-failed", error: failure.message)
+            throw failure
         }
+    }
+
+    private func record(since start: ContinuousClock.Instant, outcome: String, error: String?) {
+        guard let telemetry else { return }
+        telemetry.recordPlanCall(PlanCallRecord(planner: name, workerPID: backend.workerPID, duration: ContinuousClock.now - start,
+                                                outcome: outcome, error: error))
     }
 
     /// The instance's own health.
@@ -44,6 +69,18 @@ public final class PlannerInstance: Sendable {
     public func healthIfIdle() -> PlannerHealth? {
         if isThreadSafe { return backend.health() }
         return callLock.withLockIfAvailable { _ in backend.health() }
+    }
+
+    /// Ends the calls into this instance that are running now: its worker is killed at once
+    /// (the calls fail with `.cancelled`, which is not a fault of the planner) and started again
+    /// on the next call. An in-process planner cannot be interrupted: nothing happens.
+    public func cancel() {
+        backend.cancel()
+    }
+
+    /// The worker processes behind this instance: none for in-process planners.
+    public var workers: [WorkerInfo] {
+        backend.workers()
     }
 
     private func call<T>(_ body: () throws -> T) rethrows -> T {

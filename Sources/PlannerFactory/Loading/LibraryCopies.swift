@@ -50,7 +50,7 @@ struct LibraryCopies: Sendable {
                 csandbox_copy_hashing(bundle + "/" + file, temporary + "/" + file, lanes.baseAddress)
             }
             guard error == 0 else {
-                removeTree(temporary)
+                FileSystem.removeTree(temporary)
                 throw FactoryError.instantiation(
                     planner, "its library file \(bundle)/\(file) could not be copied to \(temporary): \(String(cString: strerror(error)))")
             }
@@ -59,7 +59,7 @@ struct LibraryCopies: Sendable {
         let final = directory + "/" + digest
         if rename(temporary, final) != 0 {
             let error = errno
-            removeTree(temporary)
+            FileSystem.removeTree(temporary)
             guard error == EEXIST || error == ENOTEMPTY else {
                 throw StateFolder.failure(directory, error, "cannot rename \(temporary) to \(final)")
             }
@@ -72,7 +72,7 @@ struct LibraryCopies: Sendable {
     /// Removes the copy named `digest` (a loaded library stays mapped in the processes using it).
     func remove(digest: String) {
         guard !digest.isEmpty, !digest.contains("/") else { return }
-        removeTree(directory + "/" + digest)
+        FileSystem.removeTree(directory + "/" + digest)
     }
 
     /// Removes every copy whose digest is not in `kept` and that is older than `grace` seconds
@@ -86,7 +86,7 @@ struct LibraryCopies: Sendable {
             guard let name = entry.name, !kept.contains(name),
                   case .success(let status) = FileSystem.linkStatus(directory + "/" + name),
                   Double(status.modificationNanoseconds) / 1e9 < WallClock.now() - grace else { continue }
-            removeTree(directory + "/" + name)
+            FileSystem.removeTree(directory + "/" + name)
             removed += 1
         }
         return removed
@@ -125,18 +125,5 @@ struct LibraryCopies: Sendable {
             path += "/" + component
             if mkdir(path, 0o755) != 0 && errno != EEXIST { throw StateFolder.failure(directory, errno, "cannot create \(path)") }
         }
-    }
-
-    /// Removes a folder and everything in it (links are removed, not followed).
-    private func removeTree(_ path: String) {
-        var entries: [(String, Bool)] = []
-        FileSystem.walk(path) { relative, status in
-            guard !relative.isEmpty, case .success(let status) = status else { return }
-            entries.append((path + "/" + String(decoding: relative, as: UTF8.self), status.isDirectory))
-        }
-        for (entry, isDirectory) in entries.reversed() {
-            if isDirectory { rmdir(entry) } else { unlink(entry) }
-        }
-        rmdir(path)
     }
 }

@@ -10,6 +10,22 @@ import Glibc
 protocol InstanceBackend: Sendable {
     func plan(_ objective: Objective) throws -> Plan
     func health() -> PlannerHealth
+    /// Ends the calls in flight, where that is possible (a worker is killed); in-process calls
+    /// cannot be interrupted.
+    func cancel()
+    /// The worker processes behind the instance (none in-process).
+    func workers() -> [WorkerInfo]
+    /// Where its code runs.
+    var isolation: Isolation { get }
+    /// The process id of the worker that served (or serves) its calls, if it has one.
+    var workerPID: Int32? { get }
+}
+
+extension InstanceBackend {
+    func cancel() {}
+    func workers() -> [WorkerInfo] { [] }
+    var isolation: Isolation { .inProcess }
+    var workerPID: Int32? { nil }
 }
 
 /// A builtin (Swift) planner.
@@ -49,7 +65,10 @@ final class PluginBackend: InstanceBackend, @unchecked Sendable {
         let result = table.functions.plan(instance, objective.json.serialized(), &error)
         let errorText = Self.take(error, from: table)
         guard let text = Self.take(result, from: table) else {
-            throw PlanningError(.pluginError, errorText.map(Self.message) ?? "the plugin returned neither a plan nor an error")
+            guard let errorText else { throw PlanningError(.pluginError, "the plugin returned neither a plan nor an error") }
+            let json = try? JSONValue(parsing: errorText)
+            let code = json?["code"]?.stringValue.map(PlanningError.Code.init(wireName:)) ?? .internal
+            throw PlanningError(code, Self.message(errorText))
         }
         do {
             return try Plan(json: try JSONValue(parsing: text))

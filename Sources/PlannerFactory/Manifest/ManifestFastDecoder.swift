@@ -1,9 +1,10 @@
 import PlannerKit
 
-/// The fast path of manifest parsing: decodes a plain, valid schema-1 manifest straight from its
-/// bytes into a `PlannerManifest`, with no JSON tree and no dictionaries (parsing was most of the
-/// CPU time of discovery). It gives up — returns `nil` — on anything unusual: an unknown or
-/// repeated field, an escape in a string, a fraction in `rank`, a value that fails validation.
+/// The fast path of manifest parsing: decodes a plain, valid schema-1 `dylib` manifest straight
+/// from its bytes into a `PlannerManifest`, with no JSON tree and no dictionaries (parsing was most
+/// of the CPU time of discovery). It gives up — returns `nil` — on anything unusual: an unknown or
+/// repeated field, an escape in a string, a fraction in `rank`, a value that fails validation,
+/// and on anything but a plain dylib entry (a `process` entry, an `isolation` field).
 /// `ManifestParser` then runs the full parser, which keeps unknown fields and words every error
 /// precisely; so the fast path never decides that a manifest is invalid.
 struct ManifestFastDecoder {
@@ -85,7 +86,7 @@ struct ManifestFastDecoder {
             boosts: CapabilityNormalizer.normalize(boosts),
             isThreadSafe: fields.isThreadSafe ?? false)
         return PlannerManifest(
-            descriptor: descriptor, entry: .init(kind: .dylib, library: library), unknownFields: [:], warnings: [])
+            descriptor: descriptor, entry: .init(library: library), requiresProcessIsolation: false, unknownFields: [:], warnings: [])
     }
 
     private static func isNotBlank(_ text: String) -> Bool {

@@ -25,8 +25,18 @@ public struct PlannerRecord: Sendable, Hashable {
     public var boosts: [String: Double]
     /// The bundle folder; `nil` for builtins.
     public var path: String?
-    /// The entry library, relative to the bundle.
+    /// The file discovery checked in the bundle, relative to it: a dylib's library, or a process
+    /// plugin's program when `command[0]` is a path inside the bundle; `nil` otherwise.
     public var library: String?
+    /// A process plugin's command line: the program, then its arguments, as the manifest gives
+    /// them (`command[0]` relative to the bundle when it contains a `/`, absolute, or a bare name
+    /// looked up on `PATH`). Empty for other kinds.
+    public var command: [String] = []
+    /// Variables a process plugin's manifest adds to its environment. Empty for other kinds.
+    public var environment: [String: String] = [:]
+    /// Whether the manifest says `"isolation": "process"`: this plugin must run in a process of
+    /// its own, never inside the factory's.
+    public var requiresProcessIsolation = false
     /// The bundle's fingerprint; `nil` for builtins.
     public var fingerprint: Fingerprint?
     /// Problems that did not make the bundle invalid (unknown fields …).
@@ -88,6 +98,9 @@ extension PlannerRecord {
             "boosts": .object(boosts.mapValues(JSONValue.number)),
             "path": path.map(JSONValue.string) ?? .null,
             "library": library.map(JSONValue.string) ?? .null,
+            "command": .array(command.map(JSONValue.string)),
+            "environment": .object(environment.mapValues(JSONValue.string)),
+            "isolation": requiresProcessIsolation ? "process" : .null,
             "fingerprint": fingerprint.map { .string($0.description) } ?? .null,
             "warnings": .array(warnings.map(JSONValue.string)),
             "unknownFields": .object(unknownFields),
@@ -104,6 +117,9 @@ extension PlannerRecord {
         self.init(
             descriptor: manifest.descriptor, kind: manifest.entry.kind, path: path, library: manifest.entry.library,
             fingerprint: fingerprint)
+        command = manifest.entry.command
+        environment = manifest.entry.environment
+        requiresProcessIsolation = manifest.requiresProcessIsolation
         warnings = manifest.warnings
         unknownFields = manifest.unknownFields
     }

@@ -23,6 +23,11 @@ public struct ProbeRecord: Sendable, Hashable {
     /// Whether the fingerprint it is kept under is a deep one (records of the other mode are
     /// never taken as stale).
     public var isDeepFingerprint = false
+    /// Faults of its code in a row since its last answered call (crashes, exits, protocol
+    /// errors, timeouts at the configured deadline, failed creations), across processes.
+    public var faults = 0
+    /// The last of those faults, e.g. "crashed in plan with SIGSEGV".
+    public var lastFault: String?
 
     public init(planner: String, outcome: ProbeOutcome, timestamp: Double, bundle: String? = nil, copy: String? = nil, probeSeconds: Double? = nil) {
         self.planner = planner
@@ -49,7 +54,8 @@ public struct ProbeRecord: Sendable, Hashable {
         ["planner": .string(planner), "passed": .bool(isPassed), "descriptor": descriptor.map(JSONValue.string) ?? .null,
          "reason": reason.map(JSONValue.string) ?? .null, "time": .number(timestamp),
          "bundle": bundle.map(JSONValue.string) ?? .null, "copy": copy.map(JSONValue.string) ?? .null,
-         "probeSeconds": probeSeconds.map(JSONValue.number) ?? .null, "deep": .bool(isDeepFingerprint)]
+         "probeSeconds": probeSeconds.map(JSONValue.number) ?? .null, "deep": .bool(isDeepFingerprint),
+         "faults": .number(Double(faults)), "lastFault": lastFault.map(JSONValue.string) ?? .null]
     }
 
     init?(json: JSONValue) {
@@ -64,5 +70,7 @@ public struct ProbeRecord: Sendable, Hashable {
         self.copy = json["copy"]?.stringValue
         self.probeSeconds = json["probeSeconds"]?.numberValue
         self.isDeepFingerprint = json["deep"]?.boolValue ?? false
+        self.faults = max(0, json["faults"]?.intValue ?? 0)
+        self.lastFault = json["lastFault"]?.stringValue
     }
 }

@@ -60,7 +60,12 @@ public struct ProbeRunner: Sendable {
         }
         let text = String(decoding: output.prefix(result.output_length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let reported = Self.outcome(fromReport: text, exitCode: result.exit_code)
-        if result.left_processes != 0, reported.outcome.isPassed {
+        // The launcher reports what it had to kill after the probe ended, on a line of its own;
+        // the process group catches the rest where no PID namespace could be made.
+        let leftBehind = text.split(separator: "\n").contains { line in
+            line.contains("\"left-processes\"") && ((try? JSONValue(parsing: String(line)))?["left-processes"]?.intValue ?? 0) > 0
+        }
+        if result.left_processes != 0 || leftBehind, reported.outcome.isPassed {
             return (.failed(kind: "left-process-behind",
                             detail: "the library started a process (a fork in a constructor or a function) that outlived the probe; it was killed"), nil)
         }

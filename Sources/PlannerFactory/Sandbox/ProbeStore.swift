@@ -54,6 +54,20 @@ public struct ProbeStore: Sendable {
         }
     }
 
+    /// Changes the stored record of `fingerprint` in place, under the lock (read, change, write).
+    /// - Returns: the record after the change, or `nil` when none is stored (nothing is written).
+    /// - Throws: `FactoryError` (`.invalidConfiguration`) naming the state folder when it cannot be written.
+    public func modify(_ fingerprint: Fingerprint, _ change: (inout ProbeRecord) -> Void) throws(FactoryError) -> ProbeRecord? {
+        try withLock { () throws(FactoryError) -> ProbeRecord? in
+            var (current, _) = read()
+            guard var record = current[fingerprint] else { return nil }
+            change(&record)
+            current[fingerprint] = record
+            try write(current)
+            return record
+        }
+    }
+
     // MARK: File work
 
     private func read() -> (records: [Fingerprint: ProbeRecord], warnings: [String]) {

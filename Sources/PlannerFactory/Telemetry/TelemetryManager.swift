@@ -17,6 +17,8 @@ public final class TelemetryManager: Sendable {
     public let selections: SelectionProfiler
     /// The instantiations' profiler.
     public let instantiations: InstantiationProfiler
+    /// The plan calls' profiler.
+    public let planCalls: PlanCallProfiler
 
     private let paused = Atomic<Bool>(false)
     private let dropped = Atomic<Int>(0)
@@ -27,6 +29,7 @@ public final class TelemetryManager: Sendable {
         self.capacity = capacity
         selections = SelectionProfiler(capacity: capacity)
         instantiations = InstantiationProfiler(capacity: capacity)
+        planCalls = PlanCallProfiler(capacity: capacity)
     }
 
     /// Whether recording is paused: paused managers drop records (and count them).
@@ -59,12 +62,20 @@ public final class TelemetryManager: Sendable {
         instantiations.record(record)
     }
 
+    /// Records a plan call, unless paused.
+    /// - Parameter record: the plan call.
+    public func recordPlanCall(_ record: consuming PlanCallRecord) {
+        guard !dropIfPaused() else { return }
+        planCalls.record(record)
+    }
+
     /// The statistics and every recent record of both profilers. Each profiler is read under its
     /// own lock, so each half is consistent in itself.
     public func snapshot() -> TelemetrySnapshot {
         let selection = selections.snapshot(limit: capacity)
         let instantiation = instantiations.snapshot(limit: capacity)
-        return TelemetrySnapshot(
+        let planCall = planCalls.snapshot(limit: capacity)
+        var snapshot = TelemetrySnapshot(
             capacity: capacity,
             isPaused: isPaused,
             droppedWhilePaused: droppedWhilePaused,
@@ -74,12 +85,16 @@ public final class TelemetryManager: Sendable {
             recentSelections: selection.recent,
             recentInstantiations: instantiation.recent
         )
+        snapshot.planCall = planCall.summary
+        snapshot.recentPlanCalls = planCall.recent
+        return snapshot
     }
 
     /// Forgets every record and statistic and zeroes `droppedWhilePaused`; a pause stays in effect.
     public func reset() {
         selections.reset()
         instantiations.reset()
+        planCalls.reset()
         dropped.store(0, ordering: .relaxed)
     }
 

@@ -18,6 +18,10 @@ public struct TelemetrySnapshot: Sendable {
     public var recentSelections: [SelectionRecord]
     /// The recent instantiations, newest first.
     public var recentInstantiations: [InstantiationRecord]
+    /// Statistics of every plan call since creation or the last reset.
+    public var planCall: LatencySummary = .empty
+    /// The recent plan calls, newest first.
+    public var recentPlanCalls: [PlanCallRecord] = []
 
     /// Creates a snapshot (front ends' tests make their own; the manager makes real ones).
     /// - Parameters:
@@ -62,6 +66,8 @@ public struct TelemetrySnapshot: Sendable {
             "instantiationPhases": .object(instantiationPhases.mapValues(\.json)),
             "recentSelections": .array(recentSelections.map(\.json)),
             "recentInstantiations": .array(recentInstantiations.map(\.json)),
+            "planCall": planCall.json,
+            "recentPlanCalls": .array(recentPlanCalls.map(\.json)),
         ]
     }
 }

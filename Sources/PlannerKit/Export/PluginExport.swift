@@ -103,13 +103,20 @@ public enum PluginExport {
         strdup(text)
     }
 
-    static func errorJSON(_ message: String) -> UnsafeMutablePointer<CChar>? {
-        cString(JSONValue.object(["message": .string(message)]).serialized())
+    static func errorJSON(_ message: String, code: PlanningError.Code = .internal) -> UnsafeMutablePointer<CChar>? {
+        cString(JSONValue.object(["message": .string(message), "code": .string(code.description)]).serialized())
     }
 
+    /// A `PlanningError` keeps its code; any other error is `internal`, or `invalid-objective`
+    /// when the objective JSON itself could not be read.
     private static func errorOut(_ error: any Error, into pointer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) {
-        let message = (error as? PlanningError)?.message ?? String(describing: error)
-        pointer?.pointee = errorJSON(message)
+        if let planning = error as? PlanningError {
+            pointer?.pointee = errorJSON(planning.message, code: planning.code)
+        } else if error is DataFormatError || error is JSONParseError {
+            pointer?.pointee = errorJSON(String(describing: error), code: .invalidObjective)
+        } else {
+            pointer?.pointee = errorJSON(String(describing: error))
+        }
     }
 
     /// Keeps a planner alive behind the opaque instance pointer.

@@ -25,6 +25,13 @@ import Testing
             "FACTORY_STATE_DIR": "/var/lib/pf",
             "FACTORY_PROBE_PATH": "/opt/pf/factory-probe",
             "FACTORY_MAX_FAILURES": "5",
+            "FACTORY_ISOLATION": "in-process",
+            "FACTORY_HOST_PATH": "/opt/pf/factory-host",
+            "FACTORY_CALL_TIMEOUT": "7.5",
+            "FACTORY_PLAN_TIMEOUT": "30",
+            "FACTORY_MAX_WORKERS": "3",
+            "FACTORY_WORKER_IDLE": "2",
+            "FACTORY_WORKER_MEMORY": "512M",
             "XDG_STATE_HOME": "/ignored",
         ])
         #expect(configuration.pluginPath == ["/a", "/b", "/c"])
@@ -35,6 +42,14 @@ import Testing
         #expect(configuration.minimumMatch == 0.5)
         #expect(configuration.stateDirectory == "/var/lib/pf")
         #expect(configuration.maxFailures == 5)
+        #expect(configuration.isolation == .inProcess)
+        #expect(configuration.hostPath == "/opt/pf/factory-host")
+        #expect(configuration.callTimeout == .milliseconds(7500))
+        #expect(configuration.planTimeout == .seconds(30))
+        #expect(configuration.maxWorkers == 3)
+        #expect(configuration.workerIdle == .seconds(2))
+        #expect(configuration.workerMemory == 512 << 20)
+        #expect(configuration.text(of: .workerMemory) == "512M")
         #expect(configuration.dump().allSatisfy { $0.source == .environment })
     }
 
@@ -60,6 +75,13 @@ import Testing
         ("FACTORY_DEEP_FINGERPRINT", "maybe", "1/0, true/false, on/off or yes/no"),
         ("FACTORY_SANDBOX", "", "1/0, true/false, on/off or yes/no"),
         ("FACTORY_STATE_DIR", "  ", "a folder path"),
+        ("FACTORY_ISOLATION", "sandboxed", "process or in-process"),
+        ("FACTORY_CALL_TIMEOUT", "0", "a number of seconds"),
+        ("FACTORY_PLAN_TIMEOUT", "forever", "a number of seconds"),
+        ("FACTORY_MAX_WORKERS", "0", "a whole number from 1 to 1024"),
+        ("FACTORY_WORKER_IDLE", "-3", "a number of seconds"),
+        ("FACTORY_WORKER_MEMORY", "4X", "a size in bytes"),
+        ("FACTORY_WORKER_MEMORY", "1M", "a size in bytes"),
     ])
     func malformedValueNamesKeyValueAndForm(key: String, value: String, accepted: String) {
         #expect {

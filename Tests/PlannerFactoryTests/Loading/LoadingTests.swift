@@ -61,7 +61,7 @@ struct LoadingTests {
         }
         let record = try #require(factory.record(named: "flaky"))
         #expect(record.status == .quarantined)
-        #expect(record.reason?.contains("failed 3 time(s) in a row") == true)
+        #expect(record.reason == "create failed: Could not create planner \"flaky\": its create function failed: the configuration asked to fail, 3 times in a row")
         #expect(throws: FactoryError(.plannerQuarantined, "")) { try factory.planner(named: "flaky") }
 
         // Kept in the state folder: another factory sees the quarantine.

@@ -5,6 +5,8 @@ import PlannerTestSupport
 enum CFixture {
     /// `factory-probe`, built beside the test bundle.
     static var probe: String { BuildProducts.path(of: "factory-probe") }
+    /// `factory-host`, built beside the test bundle.
+    static var host: String { BuildProducts.path(of: "factory-host") }
 
     /// Compiles `source` into `lib<name>.so` in `folder` and returns its path.
     static func library(_ name: String, source: String, in folder: TemporaryFolder) throws -> String {

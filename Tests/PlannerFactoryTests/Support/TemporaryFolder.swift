@@ -60,16 +60,21 @@ final class TemporaryFolder: @unchecked Sendable {  // immutable after init
     /// A factory over the given plugin path (relative folders below this one), with its state in
     /// this folder. The sandbox is off unless asked for: these bundles' libraries are not real
     /// (discovery, manifests and ranking are under test); the sandbox has tests of its own.
+    /// Plugins load in-process unless `isolation` says `.process` (the workers' own tests).
     func factory(
-        _ folders: [String], deep: Bool = false, minimumMatch: Double = 1, builtins: [BuiltinPlanner] = [], sandbox: Bool = false
+        _ folders: [String], deep: Bool = false, minimumMatch: Double = 1, builtins: [BuiltinPlanner] = [], sandbox: Bool = false,
+        isolation: Isolation = .inProcess, configure: (inout FactoryConfiguration) -> Void = { _ in }
     ) -> PlannerFactory {
         var configuration = FactoryConfiguration()
         configuration.isSandboxEnabled = sandbox
+        configuration.isolation = isolation
+        configuration.hostPath = CFixture.host
         configuration.probePath = CFixture.probe
         configuration.pluginPath = folders.map { path + "/" + $0 }
         configuration.isDeepFingerprint = deep
         configuration.minimumMatch = minimumMatch
         configuration.stateDirectory = path + "/state"
+        configure(&configuration)
         return PlannerFactory(configuration: configuration, builtins: builtins)
     }
 }

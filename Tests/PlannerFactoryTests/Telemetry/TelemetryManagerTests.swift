@@ -62,7 +62,7 @@ import PlannerKit
 
         #expect(Set(try #require(json.objectValue).keys) == [
             "capacity", "isPaused", "droppedWhilePaused", "selection", "instantiation",
-            "instantiationPhases", "recentSelections", "recentInstantiations",
+            "instantiationPhases", "recentSelections", "recentInstantiations", "planCall", "recentPlanCalls",
         ])
         #expect(json["capacity"] == 4)
         #expect(json["isPaused"] == false)

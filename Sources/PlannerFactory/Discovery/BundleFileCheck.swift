@@ -1,16 +1,34 @@
-/// Checks that a bundle's library exists, is a file, and stays inside the bundle after resolving
-/// links. Walks the relative path with `lstat` (one call for the usual `libplanner.so`) and
-/// resolves canonical paths only when a link or `..` is involved.
-struct LibraryCheck {
+/// Checks that a file a manifest names — a dylib's library, a process plugin's program — exists,
+/// is a regular file, stays inside the bundle after resolving links, and (for a program) is
+/// executable. Walks the relative path with `lstat` (one call for the usual `libplanner.so` or
+/// `./planner.py`) and resolves canonical paths only when a link or `..` is involved.
+struct BundleFileCheck {
     var location: BundleLocation
     var folder: Int32?
-    var library: String
+    /// The file, relative to the bundle, as the manifest spells it.
+    var file: String
+    var role: Role
+
+    /// What the file is for, which decides what it must be.
+    enum Role {
+        /// A shared library: a regular file.
+        case library
+        /// A program run as a process: a regular file with an execute bit set.
+        case program
+
+        var noun: String {
+            switch self {
+            case .library: "a library file"
+            case .program: "a program file"
+            }
+        }
+    }
 
     /// What the check found.
     struct Outcome {
-        /// The library's own status and, if it is a link, its target's (for the fingerprint).
+        /// The file's own status and, if it is a link, its target's (for the fingerprint).
         var state: FileSystem.PathState
-        /// What is wrong, completing a sentence that starts with the library path; `nil` when fine.
+        /// What is wrong, completing a sentence that starts with the file's path; `nil` when fine.
         var problem: String?
         /// A plain file directly in the bundle folder (no link, no sub-folder), or missing from it:
         /// a watch on the folder sees every change to it.
@@ -18,11 +36,12 @@ struct LibraryCheck {
     }
 
     func run() -> Outcome {
-        let isDirect = !library.utf8.contains(UInt8(ascii: "/"))
+        // Each prefix of the path in turn; the usual "libplanner.so" is one step, no splitting.
+        let steps = file.utf8.contains(UInt8(ascii: "/")) ? Self.prefixes(of: file) : [file]
+        let isDirect = steps.count == 1  // also "./planner.py"
         var sawLink = false
         var own: Result<FileSystem.Status, Errno> = .failure(Errno(0))
-        // Each prefix of the path in turn; the usual "libplanner.so" is one step, no splitting.
-        for relative in isDirect ? [library] : Self.prefixes(of: library) {
+        for relative in steps {
             let target = location.locate(relative, in: folder)
             own = FileSystem.linkStatus(target.path, at: target.directory)
             switch own {
@@ -36,7 +55,7 @@ struct LibraryCheck {
         }
         var state = FileSystem.PathState(own: own)
         if sawLink || containsParentReference {
-            let entryPath = location.path + "/" + library
+            let entryPath = location.path + "/" + file
             let resolved = FileSystem.status(entryPath)
             if case .success(let status) = own, status.isSymbolicLink { state.target = resolved }
             if let problem = linkProblem(resolved, entryPath) {
@@ -44,13 +63,21 @@ struct LibraryCheck {
             }
             own = resolved
         }
-        if case .success(let status) = own, !status.isRegularFile {
-            return Outcome(state: state, problem: "is \(status.isDirectory ? "a folder" : "not a regular file"), not a library file", isWatchable: false)
+        let isWatchable = isDirect && !sawLink
+        if case .success(let status) = own {
+            if !status.isRegularFile {
+                // A folder's contents change unseen by a watch on the bundle folder.
+                return Outcome(state: state, problem: "is \(status.isDirectory ? "a folder" : "not a regular file"), not \(role.noun)", isWatchable: false)
+            }
+            if role == .program, !status.isExecutable {
+                let mode = String(status.permissions, radix: 8)
+                return Outcome(state: state, problem: "is not executable (mode \(mode)); it needs an execute bit (chmod +x)", isWatchable: isWatchable)
+            }
         }
-        return Outcome(state: state, problem: nil, isWatchable: isDirect && !sawLink)
+        return Outcome(state: state, problem: nil, isWatchable: isWatchable)
     }
 
-    /// Why a library reached through a link or `..` is unusable: a loop, a dangling link, a target
+    /// Why a file reached through a link or `..` is unusable: a loop, a dangling link, a target
     /// outside the bundle (compared byte by byte, not by Unicode equivalence).
     private func linkProblem(_ resolved: Result<FileSystem.Status, Errno>, _ entryPath: String) -> String? {
         if case .failure(let error) = resolved {
@@ -69,7 +96,7 @@ struct LibraryCheck {
     }
 
     /// `a`, `a/b`, `a/b/c.so` for `a/b/c.so` (`.` components skipped).
-    private static func prefixes(of path: String) -> [String] {
+    static func prefixes(of path: String) -> [String] {
         var prefixes: [String] = []
         var relative = ""
         for component in path.split(separator: "/") where component != "." {
@@ -82,7 +109,7 @@ struct LibraryCheck {
     /// Whether the path has a `..` component (a byte scan; no allocation).
     private var containsParentReference: Bool {
         var dots = 0  // dots in the current component while it has nothing else; -1 once it has
-        for byte in library.utf8 {
+        for byte in file.utf8 {
             if byte == UInt8(ascii: "/") {
                 if dots == 2 { return true }
                 dots = 0

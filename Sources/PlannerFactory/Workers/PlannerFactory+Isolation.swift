@@ -1,0 +1,45 @@
+import PlannerKit
+
+extension PlannerFactory {
+    /// Where `record`'s code runs: builtins in-process; process plugins, plugins whose manifest
+    /// insists on it, and every plugin under `FACTORY_ISOLATION=process` in a worker.
+    public func isolation(of record: PlannerRecord) -> Isolation {
+        switch record.kind {
+        case .builtin: return .inProcess
+        case .process: return .process
+        default: return record.requiresProcessIsolation ? .process : configuration.isolation
+        }
+    }
+
+    /// Creates a plugin's instance in a worker: starts it (within `FACTORY_CALL_TIMEOUT`), checks
+    /// its handshake, and creates the instance with the configuration.
+    func createIsolated(_ record: PlannerRecord, library: String?, configurationText: String) -> Result<any InstanceBackend, FactoryError> {
+        let configurationValue = (try? JSONValue(parsing: configurationText)) ?? .object([:])
+        let factory = self
+        let command: @Sendable () throws(WorkerFailure) -> WorkerCommand
+        if record.kind == .process {
+            command = { () throws(WorkerFailure) -> WorkerCommand in try factory.processCommand(for: record) }
+        } else if let library {
+            command = { () throws(WorkerFailure) -> WorkerCommand in try factory.hostCommand(library: library) }
+        } else {
+            return .failure(.instantiation(record.name, "its manifest names no library"))
+        }
+        let setup = WorkerBackend.Setup(
+            planner: record.name, command: command, configuration: configurationValue,
+            callTimeout: configuration.callTimeout, planTimeout: configuration.planTimeout,
+            idleTimeout: configuration.workerIdle, pool: workerPool, logs: WorkerLogs(stateDirectory: configuration.stateDirectory),
+            onFault: { [weak factory] fault in factory?.noteFault(of: record, fault) },
+            onAnswer: { [weak factory] in factory?.noteAnswer(of: record) })
+        do {
+            return .success(try WorkerBackend(setup))
+        } catch {
+            return .failure(error)
+        }
+    }
+
+    /// The worker processes of every cached instance.
+    public func workers() -> [WorkerInfo] {
+        let instances = state.withLock { Array($0.instances.values) }
+        return instances.flatMap(\.workers).sorted { ($0.planner, $0.pid) < ($1.planner, $1.pid) }
+    }
+}

@@ -1,0 +1,75 @@
+import PlannerKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+extension PlannerFactory {
+    /// The command that serves a dylib plugin's probed copy in a worker: `factory-host serve`.
+    func hostCommand(library: String) throws(WorkerFailure) -> WorkerCommand {
+        let host = try locateHost()
+        return WorkerCommand(
+            executable: host,
+            arguments: [host, "serve", "--memory", String(configuration.workerMemory), library],
+            environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "FACTORY_PROBE_PARENT=\(getpid())"],
+            workingFolder: nil)
+    }
+
+    /// The command that runs a process plugin from its bundle in a worker: `factory-host run`,
+    /// in a fresh private working folder (removed when it ends), with a minimal environment:
+    /// `PATH`, `HOME`, `LANG`, `TMPDIR` (that folder), `FACTORY_BUNDLE` and the manifest's own.
+    func processCommand(for record: PlannerRecord) throws(WorkerFailure) -> WorkerCommand {
+        guard let path = record.path, let first = record.command.first else {
+            throw .unavailable("its manifest names no command")
+        }
+        // The worker runs in a folder of its own: every path it is given is absolute.
+        let bundle = FileSystem.canonicalPath(path)
+        let host = try locateHost()
+        let environment = ProcessEnvironment.current()
+        let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
+        let program = try Self.resolveProgram(first, bundle: bundle, searchPath: searchPath)
+        let temporary = environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp"
+        var template = Array((temporary + "/planner-factory-worker-XXXXXX").utf8CString)
+        guard let made = mkdtemp(&template) else {
+            throw .unavailable("no private working folder could be made in \(temporary) (\(String(cString: strerror(errno))))")
+        }
+        let folder = String(cString: made)
+        var variables: [String: String] = [
+            "PATH": searchPath,
+            "HOME": environment["HOME"] ?? folder,
+            "LANG": environment["LANG"] ?? "C.UTF-8",
+            "TMPDIR": folder,
+            "FACTORY_BUNDLE": bundle,
+        ]
+        variables.merge(record.environment) { _, own in own }
+        variables["FACTORY_PROBE_PARENT"] = String(getpid())
+        return WorkerCommand(
+            executable: host,
+            arguments: [host, "run", "--memory", String(configuration.workerMemory), "--workdir", folder, "--", program] + record.command.dropFirst(),
+            environment: variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
+            workingFolder: folder)
+    }
+
+    private func locateHost() throws(WorkerFailure) -> String {
+        do {
+            return try ProbeLocator.locateHost(configuration)
+        } catch {
+            throw .unavailable(error.message)
+        }
+    }
+
+    /// `command[0]` as an absolute path: relative to the bundle when it contains a `/`, as it
+    /// is when absolute, else looked up on `searchPath`.
+    static func resolveProgram(_ program: String, bundle: String, searchPath: String) throws(WorkerFailure) -> String {
+        if program.hasPrefix("/") { return program }
+        if program.contains("/") { return bundle + "/" + program }
+        for folder in searchPath.split(separator: ":") where folder.hasPrefix("/") {
+            let candidate = folder + "/" + program
+            var status = stat()
+            if stat(candidate, &status) == 0, status.st_mode & S_IFMT == S_IFREG, access(candidate, X_OK) == 0 {
+                return candidate
+            }
+        }
+        throw .unavailable("the program \"\(program)\" is not on the PATH (\(searchPath))")
+    }
+}

@@ -1,0 +1,251 @@
+import PlannerKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// A planner instance that lives in a worker process: every call (`create`, `plan`, `health`)
+/// crosses protocol v1 with a deadline. A worker that died is started again on the next call and
+/// its instance created again with the same configuration before the call is passed on.
+final class WorkerBackend: InstanceBackend {
+    /// How to start and talk to the worker.
+    struct Setup: Sendable {
+        var planner: String
+        /// Makes the command for a fresh worker (each gets its own working folder).
+        var command: @Sendable () throws(WorkerFailure) -> WorkerCommand
+        var configuration: JSONValue
+        var callTimeout: Duration
+        var planTimeout: Duration
+        var idleTimeout: Duration
+        var pool: WorkerPool
+        /// Where each worker's standard error is kept when it ends.
+        var logs: WorkerLogs
+        /// Told of each fault of the plugin's own code; returns a note for the error message
+        /// (for example that the plugin is now quarantined).
+        var onFault: @Sendable (WorkerFault) -> String?
+        /// Told of each plan or health call that the worker answered (a fault count starts
+        /// again; a successful create does not reset it, or a plan that crashes in every fresh
+        /// worker would never add up).
+        var onAnswer: @Sendable () -> Void
+    }
+
+    private let setup: Setup
+    private let state = Locked<State>(State())
+    /// Serializes starting the worker (two calls into a thread-safe planner must not both start one).
+    private let startLock = Locked<Void>(())
+
+    private struct State: Sendable {
+        var worker: WorkerProcess?
+        var instance: String?
+        var restarts = 0
+    }
+
+    /// Starts the worker and creates the instance, so creation errors surface at once.
+    init(_ setup: Setup) throws(FactoryError) {
+        self.setup = setup
+        _ = try ready(phase: "create")
+    }
+
+    deinit {
+        let worker = state.withLock { $0.worker }
+        guard let worker else { return }
+        BackgroundThread.start { worker.terminate() }
+    }
+
+    // MARK: InstanceBackend
+
+    func plan(_ objective: Objective) throws -> Plan {
+        let (worker, instance) = try ready(phase: "plan")
+        var deadline = setup.planTimeout
+        var isUserDeadline = false
+        if let asked = objective.deadline, asked < setup.planTimeout.seconds {
+            deadline = .nanoseconds(Int64(asked * 1e9))
+            isUserDeadline = true
+        }
+        let result = worker.call("plan", instance: instance, body: objective.json, until: .now + deadline)
+        switch result {
+        case .success(let value):
+            do {
+                let plan = try Plan(json: value)
+                setup.onAnswer()
+                return plan
+            } catch {
+                worker.terminate()
+                throw failure(.protocolError("its plan is not a plan: \(error)", log: worker.logTail), phase: "plan", worker: worker)
+            }
+        case .failure(.answered(let code, let message)):
+            setup.onAnswer()
+            throw PlanningError(PlanningError.Code(wireName: code), message)
+        case .failure(.timedOut):
+            worker.terminate()
+            throw failure(.timedOut(deadline), phase: "plan", worker: worker, isUserDeadline: isUserDeadline)
+        case .failure(let other):
+            throw failure(other, phase: "plan", worker: worker)
+        }
+    }
+
+    func health() -> PlannerHealth {
+        let worker: WorkerProcess
+        let instance: String
+        do {
+            (worker, instance) = try ready(phase: "health")
+        } catch {
+            return .unhealthy(error.message)
+        }
+        switch worker.call("health", instance: instance, body: .null, until: .now + setup.callTimeout) {
+        case .success(let value):
+            setup.onAnswer()
+            guard let isHealthy = value["healthy"]?.boolValue else {
+                return .unhealthy("its health answer is not health JSON: \(String(value.serialized().prefix(200)))")
+            }
+            return PlannerHealth(isHealthy: isHealthy, detail: value["detail"]?.stringValue ?? "")
+        case .failure(.answered(_, let message)):
+            setup.onAnswer()
+            return .unhealthy(message)
+        case .failure(.timedOut):
+            worker.terminate()
+            return .unhealthy(failure(.timedOut(setup.callTimeout), phase: "health", worker: worker).message)
+        case .failure(let other):
+            return .unhealthy(failure(other, phase: "health", worker: worker).message)
+        }
+    }
+
+    func healthIfIdle() -> PlannerHealth? {
+        if let busy = workers().first(where: { $0.call != nil }) {
+            return PlannerHealth(isHealthy: true, detail: "busy in \(busy.call ?? "a call") for \(Int(busy.seconds)) s, not checked")
+        }
+        return health()
+    }
+
+    func cancel() {
+        state.withLock { $0.worker }?.cancel()
+    }
+
+    func workers() -> [WorkerInfo] {
+        let (worker, restarts) = state.withLock { ($0.worker, $0.restarts) }
+        guard let worker, worker.exit == nil else { return [] }
+        let now = ContinuousClock.now
+        if let call = worker.activeCalls.first {
+            return [WorkerInfo(planner: setup.planner, pid: worker.pid, call: call.call, seconds: (now - call.since).seconds, restarts: restarts)]
+        }
+        return [WorkerInfo(planner: setup.planner, pid: worker.pid, call: nil, seconds: (now - worker.lastActivity).seconds, restarts: restarts)]
+    }
+
+    var isolation: Isolation { .process }
+
+    var workerPID: Int32? { state.withLock { $0.worker?.pid } }
+
+    // MARK: Starting
+
+    /// The live worker and its instance id, starting the worker and creating the instance when
+    /// there is none (within the call deadline).
+    private func ready(phase: String) throws(FactoryError) -> (WorkerProcess, String) {
+        if let ready = current() { return ready }
+        return try startLock.withLock { _ throws(FactoryError) -> (WorkerProcess, String) in
+            if let ready = current() { return ready }
+            return try start(phase: phase)
+        }
+    }
+
+    private func current() -> (WorkerProcess, String)? {
+        state.withLock { state in
+            guard let worker = state.worker, let instance = state.instance, worker.isUsable else { return nil }
+            return (worker, instance)
+        }
+    }
+
+    private func start(phase: String) throws(FactoryError) -> (WorkerProcess, String) {
+        let deadline = ContinuousClock.now + setup.callTimeout
+        let previous = state.withLock { $0.worker }
+        let pool = setup.pool
+        let worker: WorkerProcess
+        do throws(WorkerFailure) {
+            try pool.reserve(until: deadline)
+            do throws(WorkerFailure) {
+                let logs = setup.logs
+                let planner = setup.planner
+                worker = try WorkerProcess(try setup.command(), planner: planner, idleTimeout: setup.idleTimeout) { ended in
+                    pool.remove(ended)
+                    logs.save(ended.log, planner: planner)
+                }
+            } catch {
+                pool.release()
+                throw error
+            }
+            pool.admit(worker)
+        } catch {
+            throw failure(error, phase: "start", worker: nil)
+        }
+        switch worker.handshake(until: deadline) {
+        case .success: break
+        case .failure(.timedOut):
+            worker.terminate()
+            throw failure(.timedOut(setup.callTimeout), phase: "start", worker: worker)
+        case .failure(let other):
+            throw failure(other, phase: "start", worker: worker)
+        }
+        let instance: String
+        switch worker.call("create", instance: nil, body: setup.configuration, until: deadline) {
+        case .success(let value):
+            guard let id = value["instance"]?.stringValue, !id.isEmpty else {
+                worker.terminate()
+                throw failure(.protocolError("its create answer has no \"instance\" string", log: worker.logTail), phase: "create", worker: worker)
+            }
+            instance = id
+        case .failure(.answered(_, let message)):
+            worker.terminate()
+            let note = setup.onFault(WorkerFault(phase: "create", what: "failed: \(message)"))
+            throw FactoryError(.instantiationError, "Could not create planner \"\(setup.planner)\": its create call failed: \(message)" + (note.map { " " + $0 } ?? ""),
+                               context: ["planner": setup.planner, "call": "create"])
+        case .failure(.timedOut):
+            worker.terminate()
+            throw failure(.timedOut(setup.callTimeout), phase: "create", worker: worker)
+        case .failure(let other):
+            throw failure(other, phase: "create", worker: worker)
+        }
+        state.withLock { state in
+            if let previous, previous.exit != nil, !previous.wasStopped { state.restarts += 1 }
+            state.worker = worker
+            state.instance = instance
+        }
+        return (worker, instance)
+    }
+
+    // MARK: Errors
+
+    /// The error for a failed call, after telling the factory of a fault.
+    private func failure(_ failure: WorkerFailure, phase: String, worker: WorkerProcess?, isUserDeadline: Bool = false) -> FactoryError {
+        let planner = setup.planner
+        let context = ["planner": planner, "call": phase]
+        let pid = worker.map { " (pid \($0.pid))" } ?? ""
+        func withLog(_ log: String) -> String {
+            log.isEmpty ? "" : " Its last standard error: \(log)"
+        }
+        switch failure {
+        case .answered(let code, let message):
+            return FactoryError(.planningFailed, "Planner \"\(planner)\" failed in \(phase): \(message)", context: context.merging(["code": code]) { $1 })
+        case .cancelled:
+            return FactoryError(.cancelled, "The \(phase) call into planner \"\(planner)\" was cancelled; its worker\(pid) was ended.", context: context)
+        case .unavailable(let detail):
+            return FactoryError(.workerFailed, "Planner \"\(planner)\" could not get a worker for \(phase): \(detail)", context: context)
+        case .timedOut(let deadline):
+            let seconds = JSONValue.format(deadline.seconds)
+            if isUserDeadline {
+                return FactoryError(.callTimeout, "Planner \"\(planner)\" did not finish \(phase) within the objective's deadline of \(seconds) s; its worker\(pid) and everything it started were ended.",
+                                    context: context.merging(["deadline": seconds]) { $1 })
+            }
+            let key = phase == "plan" ? "FACTORY_PLAN_TIMEOUT" : "FACTORY_CALL_TIMEOUT"
+            let note = setup.onFault(WorkerFault(phase: phase, what: "timed out after \(seconds) s"))
+            return FactoryError(.callTimeout, "Planner \"\(planner)\" did not finish \(phase) within \(seconds) s (\(key)); its worker\(pid) and everything it started were ended." + (note.map { " " + $0 } ?? ""),
+                                context: context.merging(["deadline": seconds]) { $1 })
+        case .ended(let exit, let log):
+            let note = setup.onFault(WorkerFault(phase: phase, what: exit.description))
+            return FactoryError(.workerFailed, "Planner \"\(planner)\"'s worker\(pid) \(exit) during \(phase).\(withLog(log))" + (note.map { " " + $0 } ?? ""),
+                                context: context.merging(["exit": exit.description]) { $1 })
+        case .protocolError(let problem, let log):
+            let note = setup.onFault(WorkerFault(phase: phase, what: "broke the protocol (\(problem))"))
+            return FactoryError(.workerFailed, "Planner \"\(planner)\"'s worker\(pid) broke the protocol during \(phase): \(problem); it was killed.\(withLog(log))" + (note.map { " " + $0 } ?? ""),
+                                context: context)
+        }
+    }
+}

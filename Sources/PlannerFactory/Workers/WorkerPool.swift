@@ -1,0 +1,75 @@
+/// The live workers of one factory, at most `FACTORY_MAX_WORKERS`: to start one more, the least
+/// recently used idle worker is stopped; when every worker is busy, the start waits for one to
+/// end, within the caller's deadline.
+final class WorkerPool: Sendable {
+    /// The most live workers.
+    let limit: Int
+    private let state = Locked<State>(State())
+    private let changed = WakeUp()
+
+    private struct State: Sendable {
+        var live: [ObjectIdentifier: WorkerProcess] = [:]
+        /// Starts under way that hold a place.
+        var reserved = 0
+    }
+
+    init(limit: Int) {
+        self.limit = max(1, limit)
+    }
+
+    /// Holds a place for a worker about to start, stopping an idle one or waiting when needed.
+    /// - Throws: `WorkerFailure.timedOut` when no place came free by `deadline`.
+    func reserve(until deadline: ContinuousClock.Instant) throws(WorkerFailure) {
+        while true {
+            let seen = changed.current
+            enum Step { case reserved, evict(WorkerProcess), wait }
+            let step: Step = state.withLock { state in
+                if state.live.count + state.reserved < limit {
+                    state.reserved += 1
+                    return .reserved
+                }
+                let idle = state.live.values.filter { $0.isUsable && $0.activeCalls.isEmpty }
+                if let oldest = idle.min(by: { $0.lastActivity < $1.lastActivity }) {
+                    state.live[ObjectIdentifier(oldest)] = nil
+                    state.reserved += 1
+                    return .evict(oldest)
+                }
+                return .wait
+            }
+            switch step {
+            case .reserved: return
+            case .evict(let worker):
+                worker.terminate()
+                return
+            case .wait:
+                if !changed.wait(after: seen, until: deadline) {
+                    throw .unavailable("all \(limit) workers (FACTORY_MAX_WORKERS) stayed busy until the deadline")
+                }
+            }
+        }
+    }
+
+    /// Turns a reservation into a live worker.
+    func admit(_ worker: WorkerProcess) {
+        state.withLock { state in
+            state.reserved -= 1
+            if worker.exit == nil { state.live[ObjectIdentifier(worker)] = worker }
+        }
+        changed.signal()
+    }
+
+    /// Gives back a reservation whose worker did not start.
+    func release() {
+        state.withLock { $0.reserved -= 1 }
+        changed.signal()
+    }
+
+    /// Forgets a worker that ended (called from its reader thread).
+    func remove(_ worker: WorkerProcess) {
+        state.withLock { $0.live[ObjectIdentifier(worker)] = nil }
+        changed.signal()
+    }
+
+    /// How many workers live now.
+    var liveCount: Int { state.withLock { $0.live.count } }
+}

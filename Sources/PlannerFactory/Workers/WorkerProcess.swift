@@ -1,0 +1,382 @@
+import CSandbox
+import PlannerKit
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One worker process speaking protocol v1 (README "The process protocol") on its standard input
+/// and output: requests go out as JSON lines with ids, replies come back by id. One thread per
+/// worker reads its output, its standard error (into a bounded log) and its exit; callers wait
+/// for their reply with a deadline. A worker that breaks the protocol is killed.
+final class WorkerProcess: Sendable {
+    /// The worker's process id (the launcher's, in this PID namespace).
+    let pid: Int32
+    /// The planner it serves, for messages.
+    let planner: String
+    /// When it started.
+    let started: ContinuousClock.Instant
+    private let descriptors: Descriptors
+    fileprivate let state: Locked<State>
+    private let handshakeReply = OneShot<Reply>()
+    private let exitReply = OneShot<WorkerExit>()
+    private let workingFolder: String?
+
+    /// The longest line accepted from a worker: 64 MiB.
+    static let maximumLineLength = 64 << 20
+
+    private struct Descriptors: Sendable {
+        var pidfd: Int32
+        var input: Int32
+        var output: Int32
+        var error: Int32
+    }
+
+    /// What a caller waits for.
+    enum Reply: Sendable {
+        case result(JSONValue)
+        case error(code: String, message: String)
+        /// The worker ended, broke the protocol or was cancelled before replying.
+        case ended
+    }
+
+    /// A call in flight.
+    struct ActiveCall: Sendable {
+        var call: String
+        var since: ContinuousClock.Instant
+    }
+
+    fileprivate struct State: Sendable {
+        var pending: [Int: OneShot<Reply>] = [:]
+        var active: [Int: ActiveCall] = [:]
+        var nextID = 1
+        var exit: WorkerExit?
+        var protocolProblem: String?
+        var isCancelled = false
+        var isStopping = false
+        var lastActivity: ContinuousClock.Instant
+        var log = StderrLog()
+        var lineNumber = 0
+    }
+
+    /// Starts `command` (from the spawner thread) and its reader thread.
+    /// - Parameters:
+    ///   - idleTimeout: the worker stops itself after this long without a call.
+    ///   - onExit: called once, from the reader thread, when the worker has ended.
+    /// - Throws: `WorkerFailure.unavailable` when it cannot be started.
+    init(_ command: WorkerCommand, planner: String, idleTimeout: Duration,
+         onExit: @escaping @Sendable (WorkerProcess) -> Void) throws(WorkerFailure) {
+        let spawned = WorkerSpawner.shared.spawn(command).raw
+        guard spawned.spawn_error == 0 else {
+            if let folder = command.workingFolder { FileSystem.removeTree(folder) }
+            throw .unavailable("\(command.executable) could not be started (\(String(cString: strerror(spawned.spawn_error))))")
+        }
+        pid = spawned.pid
+        self.planner = planner
+        started = .now
+        workingFolder = command.workingFolder
+        descriptors = Descriptors(pidfd: spawned.pidfd, input: spawned.input_fd, output: spawned.output_fd, error: spawned.error_fd)
+        state = Locked(State(lastActivity: .now))
+        let worker = self
+        let reading = BackgroundThread.start { worker.readLoop(idleTimeout: idleTimeout, onExit: onExit) }
+        if !reading {
+            csandbox_kill_group(pid, SIGKILL)
+            var status: Int32 = 0
+            waitpid(pid, &status, 0)
+            throw .unavailable("no thread could be started to read the worker's output")
+        }
+    }
+
+    // MARK: Calls
+
+    /// Waits for the handshake line until `deadline`.
+    /// - Returns: the descriptor object of the handshake.
+    func handshake(until deadline: ContinuousClock.Instant) -> Result<JSONValue, WorkerFailure> {
+        guard let reply = handshakeReply.wait(until: deadline) else {
+            return .failure(.timedOut(.zero))
+        }
+        return outcome(of: reply)
+    }
+
+    /// Sends one request and waits for its reply until `deadline` (`nil`: no deadline). At the
+    /// deadline the caller gets `.timedOut` and should `terminate()` the worker.
+    func call(_ call: String, instance: String?, body: JSONValue, until deadline: ContinuousClock.Instant?) -> Result<JSONValue, WorkerFailure> {
+        let reply = OneShot<Reply>()
+        let id: Int? = state.withLock { state in
+            guard state.exit == nil, state.protocolProblem == nil, !state.isCancelled, !state.isStopping else { return nil }
+            let id = state.nextID
+            state.nextID += 1
+            state.pending[id] = reply
+            state.active[id] = ActiveCall(call: call, since: .now)
+            state.lastActivity = .now
+            return id
+        }
+        guard let id else { return outcome(of: .ended) }
+        var request: [String: JSONValue] = ["id": .number(Double(id)), "call": .string(call), "body": body]
+        if let instance { request["instance"] = .string(instance) }
+        let line = JSONValue.object(request).serialized() + "\n"
+        let sent = line.utf8CString.withUnsafeBufferPointer { buffer in
+            csandbox_send_all(descriptors.input, buffer.baseAddress, buffer.count - 1)
+        }
+        if sent != 0 {
+            // It is gone or going: its exit says why.
+            _ = exitReply.wait(until: .now + .seconds(2))
+            finishCall(id)
+            return outcome(of: .ended)
+        }
+        let answer = reply.wait(until: deadline)
+        finishCall(id)
+        guard let answer else { return .failure(.timedOut(.zero)) }
+        return outcome(of: answer)
+    }
+
+    private func finishCall(_ id: Int) {
+        state.withLock { state in
+            state.pending[id] = nil
+            state.active[id] = nil
+            state.lastActivity = .now
+        }
+    }
+
+    private func outcome(of reply: Reply) -> Result<JSONValue, WorkerFailure> {
+        switch reply {
+        case .result(let value): return .success(value)
+        case .error(let code, let message): return .failure(.answered(code: code, message: message))
+        case .ended:
+            let (problem, isCancelled, log) = state.withLock { ($0.protocolProblem, $0.isCancelled, $0.log.tail()) }
+            if isCancelled { return .failure(.cancelled) }
+            if let problem { return .failure(.protocolError(problem, log: log)) }
+            let exit = exitReply.wait(until: .now + .seconds(2)) ?? .signaled(SIGKILL)
+            return .failure(.ended(exit, log: state.withLock { $0.log.tail() }))
+        }
+    }
+
+    // MARK: Ending it
+
+    /// Ends the worker and everything it started: SIGTERM to its process group, SIGKILL after at
+    /// most 100 ms. Waits until it is gone (a few seconds at most).
+    func terminate() {
+        state.withLock { $0.isStopping = true }
+        shutdown(descriptors.input, Int32(SHUT_WR))
+        csandbox_kill_group(pid, SIGTERM)
+        if exitReply.wait(until: .now + .milliseconds(100)) == nil {
+            csandbox_kill_group(pid, SIGKILL)
+            _ = exitReply.wait(until: .now + .seconds(5))
+        }
+    }
+
+    /// Kills the worker at once (SIGKILL to its group): its calls in flight fail as cancelled.
+    func cancel() {
+        state.withLock { $0.isCancelled = true }
+        csandbox_kill_group(pid, SIGKILL)
+    }
+
+    /// Whether it has ended (or is being ended).
+    var isUsable: Bool {
+        state.withLock { $0.exit == nil && $0.protocolProblem == nil && !$0.isCancelled && !$0.isStopping }
+    }
+
+    /// How it ended, if it did.
+    var exit: WorkerExit? { exitReply.current }
+
+    /// Calls in flight, oldest first.
+    var activeCalls: [ActiveCall] {
+        state.withLock { $0.active.values.sorted { $0.since < $1.since } }
+    }
+
+    /// When it last started or finished a call.
+    var lastActivity: ContinuousClock.Instant { state.withLock { $0.lastActivity } }
+
+    /// The last lines of its standard error.
+    var logTail: String { state.withLock { $0.log.tail() } }
+
+    /// Its whole kept standard error.
+    var log: String { state.withLock { $0.log.text } }
+
+    // MARK: The reader thread
+
+    private func readLoop(idleTimeout: Duration, onExit: @Sendable (WorkerProcess) -> Void) {
+        var buffer: [UInt8] = []
+        var isOutputOpen = true
+        var isErrorOpen = true
+        var status: Int32 = 0
+        var hasExited = false
+        var killAt: ContinuousClock.Instant?
+        let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
+        defer { chunk.deallocate() }
+        while !hasExited || isOutputOpen || isErrorOpen {
+            var entries: [pollfd] = []
+            if isOutputOpen { entries.append(pollfd(fd: descriptors.output, events: Int16(POLLIN), revents: 0)) }
+            if isErrorOpen { entries.append(pollfd(fd: descriptors.error, events: Int16(POLLIN), revents: 0)) }
+            if !hasExited && descriptors.pidfd >= 0 { entries.append(pollfd(fd: descriptors.pidfd, events: Int16(POLLIN), revents: 0)) }
+            if entries.isEmpty {
+                // No pidfd: the pipes closed, so wait for the exit itself.
+                while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                hasExited = true
+                break
+            }
+            let timeout = pollTimeout(idleTimeout: idleTimeout, killAt: killAt, hasExited: hasExited)
+            let ready = poll(&entries, nfds_t(entries.count), timeout)
+            if ready < 0 && errno == EINTR { continue }
+            if ready == 0 {
+                if hasExited { break }  // its descendants keep the pipes open: they are being killed
+                if let deadline = killAt, deadline <= .now {
+                    csandbox_kill_group(pid, SIGKILL)
+                    killAt = nil
+                } else if killAt == nil, isIdle(for: idleTimeout) {
+                    state.withLock { $0.isStopping = true }
+                    shutdown(descriptors.input, Int32(SHUT_WR))
+                    csandbox_kill_group(pid, SIGTERM)
+                    killAt = .now + .milliseconds(100)
+                }
+                continue
+            }
+            for entry in entries where entry.revents != 0 {
+                if entry.fd == descriptors.pidfd {
+                    // Still a zombie, so its pid cannot be reused yet: end what it started, then reap.
+                    csandbox_kill_group(pid, SIGKILL)
+                    if csandbox_reap(pid, &status) == 1 { hasExited = true }
+                } else {
+                    let got = read(entry.fd, chunk.baseAddress, chunk.count)
+                    if got < 0 && (errno == EINTR || errno == EAGAIN) { continue }
+                    if got <= 0 {
+                        if entry.fd == descriptors.output { isOutputOpen = false } else { isErrorOpen = false }
+                        continue
+                    }
+                    let bytes = UnsafeRawBufferPointer(rebasing: chunk[0..<got])
+                    if entry.fd == descriptors.error {
+                        state.withLock { $0.log.append(bytes) }
+                    } else {
+                        buffer.append(contentsOf: bytes)
+                        takeLines(&buffer)
+                    }
+                }
+            }
+        }
+        if !hasExited {
+            while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+        }
+        finish(status: status, onExit: onExit)
+    }
+
+    private func pollTimeout(idleTimeout: Duration, killAt: ContinuousClock.Instant?, hasExited: Bool) -> Int32 {
+        if hasExited { return 200 }
+        let now = ContinuousClock.now
+        if let killAt { return Self.milliseconds(killAt - now) }
+        let (idle, last) = state.withLock { ($0.active.isEmpty, $0.lastActivity) }
+        if !idle { return -1 }
+        return Self.milliseconds(last + idleTimeout - now)
+    }
+
+    private static func milliseconds(_ duration: Duration) -> Int32 {
+        let value = duration.seconds * 1000
+        if value <= 0 { return 0 }
+        return Int32(min(value.rounded(.up), 86_400_000))
+    }
+
+    private func isIdle(for idleTimeout: Duration) -> Bool {
+        state.withLock { $0.active.isEmpty && $0.pending.isEmpty && ContinuousClock.now - $0.lastActivity >= idleTimeout }
+    }
+
+    /// Handles every complete line in `buffer`; a line over the limit is a protocol error.
+    private func takeLines(_ buffer: inout [UInt8]) {
+        var start = 0
+        while let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+            handle(line: buffer[start..<newline])
+            start = newline + 1
+        }
+        buffer.removeFirst(start)
+        if buffer.count > Self.maximumLineLength {
+            buffer.removeAll()
+            breakProtocol("a line longer than \(Self.maximumLineLength >> 20) MiB")
+        }
+    }
+
+    private func handle(line: ArraySlice<UInt8>) {
+        let number = state.withLock { state -> Int in
+            state.lineNumber += 1
+            return state.lineNumber
+        }
+        if state.withLock({ $0.protocolProblem != nil }) { return }
+        let json: JSONValue
+        do {
+            json = try JSONValue(parsing: line)
+        } catch {
+            return breakProtocol("line \(number) is not JSON (\(error)): \(Self.excerpt(line))")
+        }
+        if number == 1 {
+            guard json["protocol"]?.stringValue == "planner-factory" else {
+                return breakProtocol("line 1 is not the handshake {\"protocol\": \"planner-factory\", \"version\": 1, \"descriptor\": {…}}: \(Self.excerpt(line))")
+            }
+            guard json["version"]?.intValue == 1 else {
+                return breakProtocol("the handshake asks for protocol version \(json["version"].map { "\($0)" } ?? "none"); this factory speaks version 1")
+            }
+            guard let descriptor = json["descriptor"], descriptor.objectValue != nil else {
+                return breakProtocol("the handshake has no \"descriptor\" object")
+            }
+            handshakeReply.fulfill(.result(descriptor))
+            return
+        }
+        guard let id = json["id"]?.intValue else {
+            return breakProtocol("line \(number) has no numeric \"id\": \(Self.excerpt(line))")
+        }
+        let reply: Reply
+        if let result = json["result"] {
+            reply = .result(result)
+        } else if let error = json["error"]?.objectValue {
+            let message = error["message"]?.stringValue ?? "no message was given"
+            reply = .error(code: error["code"]?.stringValue ?? "internal", message: message)
+        } else {
+            return breakProtocol("line \(number) (id \(id)) has neither \"result\" nor an \"error\" object")
+        }
+        let waiter = state.withLock { $0.pending[id] }
+        guard let waiter else {
+            // A reply to a call whose caller gave up (its deadline passed) is harmless; one to an
+            // id never sent is not.
+            if id >= state.withLock({ $0.nextID }) { breakProtocol("line \(number) answers id \(id), which was never sent") }
+            return
+        }
+        waiter.fulfill(reply)
+    }
+
+    /// Records a protocol error, kills the worker and fails every waiting call.
+    private func breakProtocol(_ problem: String) {
+        let waiters = state.withLock { state -> [OneShot<Reply>] in
+            if state.protocolProblem == nil { state.protocolProblem = problem }
+            return Array(state.pending.values)
+        }
+        handshakeReply.fulfill(.ended)
+        for waiter in waiters { waiter.fulfill(.ended) }
+        csandbox_kill_group(pid, SIGKILL)
+    }
+
+    private func finish(status: Int32, onExit: @Sendable (WorkerProcess) -> Void) {
+        var code: Int32 = 0
+        let kind = csandbox_status_kind(status, &code)
+        let exit: WorkerExit = kind == 2 ? .signaled(code) : .exited(code: code)
+        let waiters = state.withLock { state -> [OneShot<Reply>] in
+            state.exit = exit
+            return Array(state.pending.values)
+        }
+        exitReply.fulfill(exit)
+        handshakeReply.fulfill(.ended)
+        for waiter in waiters { waiter.fulfill(.ended) }
+        for descriptor in [descriptors.pidfd, descriptors.input, descriptors.output, descriptors.error] where descriptor >= 0 {
+            close(descriptor)
+        }
+        if let workingFolder { FileSystem.removeTree(workingFolder) }
+        onExit(self)
+    }
+
+    private static func excerpt(_ line: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: line.prefix(120), as: UTF8.self)
+        return line.count > 120 ? text + "…" : text
+    }
+}
+
+extension WorkerProcess {
+    /// Whether the factory ended it on purpose (idle, make room, deadline, cancel) rather than it dying.
+    var wasStopped: Bool {
+        state.withLock { $0.isStopping || $0.isCancelled }
+    }
+}
