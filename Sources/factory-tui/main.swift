@@ -42,8 +42,9 @@ struct FactoryTUICommand: ParsableCommand {
         let terminal = try NcursesTerminal()
         defer { terminal.restore() }
         let isFrozen = freeze || ["1", "true", "yes", "on"].contains(environment["FACTORY_TUI_FREEZE"]?.lowercased() ?? "")
-        let model = AppModel(width: terminal.size.width, height: terminal.size.height,
+        var model = AppModel(width: terminal.size.width, height: terminal.size.height,
                              configurationSummary: Self.summary(configuration), isFrozen: isFrozen)
+        model.isolation = configuration.isolation
         AppLoop(terminal: terminal, factory: factory, model: model, logger: logger).run()
     }
 
@@ -74,8 +75,20 @@ struct FactoryTUICommand: ParsableCommand {
         let sandbox = configuration.isSandboxEnabled
             ? "sandbox on, \(Format.fixed(Double(configuration.sandboxTimeout.components.seconds) + Double(configuration.sandboxTimeout.components.attoseconds) / 1e18, 1))s"
             : "SANDBOX OFF (unsafe)"
-        return "\(sandbox) · \(configuration.isDeepFingerprint ? "deep" : "fast") fingerprints · plugins: \(paths.isEmpty ? "none" : paths.joined(separator: ":"))"
+        let isolation = configuration.isolation == .process ? "isolated workers" : "IN-PROCESS plugins"
+        return "\(sandbox) · \(isolation) · \(configuration.isDeepFingerprint ? "deep" : "fast") fingerprints · plugins: \(paths.isEmpty ? "none" : paths.joined(separator: ":"))"
     }
 }
 
+/// The Swift runtime's backtracer asks "Press space to interact…" on a terminal after a crash,
+/// holding the screen for about 25 s. The TUI restores the terminal itself on a crash and must exit
+/// at once: start again with the backtracer told not to ask (it reads this only at start-up).
+func disableInteractiveBacktraces() {
+    guard getenv("SWIFT_BACKTRACE") == nil else { return }
+    setenv("SWIFT_BACKTRACE", "interactive=no", 1)
+    execv("/proc/self/exe", CommandLine.unsafeArgv)
+    // Exec failed (no /proc): run on; a crash may then show the prompt.
+}
+
+disableInteractiveBacktraces()
 FactoryTUICommand.main()

@@ -64,10 +64,18 @@ public final class EffectRunner: Sendable {
         case .health:
             let report = factory.health { done, total in self.inbox.post(.progress(.health, "health \(done)/\(total)")) }
             inbox.post(.planners(factory.planners()))
+            inbox.post(.workers(factory.workers()))
             inbox.post(.healthChecked(report))
         case .plan(let planner, let objective, let capabilities):
-            inbox.post(.planned(plan(planner, objective, capabilities)))
+            let finished = Locked(false)
+            startTicks(for: planner, until: finished)
+            let result = plan(planner, objective, capabilities)
+            finished.withLock { $0 = true }
+            inbox.post(.planned(result))
             inbox.post(.planners(factory.planners()))
+            inbox.post(.workers(factory.workers()))
+        case .cancelPlans(let planners):
+            for planner in planners { factory.cancelCalls(of: planner) }
         case .release(let name):
             do {
                 let record = try factory.release(name)
@@ -101,6 +109,21 @@ public final class EffectRunner: Sendable {
         } catch {
             logger.info("plan failed", metadata: ["planner": "\(planner)", "error": "\(error.message)"])
             return AppModel.PlanResult(planner: planner, objective: objective, plan: nil, error: error.message, timings: timings)
+        }
+    }
+
+    /// While a plan runs: its elapsed time and the workers, about once a second.
+    private func startTicks(for planner: String, until finished: Locked<Bool>) {
+        let inbox = self.inbox
+        let factory = self.factory
+        let start = ContinuousClock.now
+        Thread.detachNewThread {
+            while true {
+                Thread.sleep(forTimeInterval: 1)
+                if finished.withLock({ $0 }) { return }
+                inbox.post(.planTick(planner: planner, elapsed: ContinuousClock.now - start))
+                inbox.post(.workers(factory.workers()))
+            }
         }
     }
 

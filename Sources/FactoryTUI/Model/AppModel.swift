@@ -42,8 +42,14 @@ public struct AppModel: Sendable {
     public var activities: [Activity: String] = [:]
     /// The last message (what a key did, or an error).
     public var message: Message?
-    /// Planners running a plan now (one `Enter` each; an in-process plan cannot be interrupted).
+    /// Planners running a plan now (one `Enter` each; `Esc` cancels an isolated one).
     public var planning: Set<String> = []
+    /// How long each running plan has been going, from the runner's ticks.
+    public var planElapsed: [String: Duration] = [:]
+    /// The worker processes of the factory's instances (pid, busy or idle, restarts).
+    public var workers: [WorkerInfo] = []
+    /// Where plugins run unless their kind or manifest says otherwise (`FACTORY_ISOLATION`).
+    public var isolation: Isolation = .process
     /// The result of the last `Enter`, shown until `Esc`.
     public var planResult: PlanResult?
     public var isHelpShown = false

@@ -12,6 +12,11 @@ public enum Format {
         return fixed(microseconds / 1_000_000, 2) + "s"
     }
 
+    /// Whole seconds of a running call, "12 s" ("–" when times are frozen).
+    public static func elapsed(_ duration: Duration, frozen: Bool) -> String {
+        frozen ? "–" : "\(Int(duration.seconds)) s"
+    }
+
     /// Seconds since the Unix epoch as "HH:MM:SS" (UTC); "--:--:--" when times are frozen.
     public static func clock(_ seconds: Double, frozen: Bool) -> String {
         if frozen { return "--:--:--" }

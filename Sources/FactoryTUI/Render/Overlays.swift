@@ -5,7 +5,7 @@ enum Overlays {
     static let helpLines: [(String, String)] = [
         ("/ or i", "edit the objective (every keystroke re-ranks)"),
         ("c", "edit the capabilities (comma-separated)"),
-        ("Esc", "leave editing; close a plan result"),
+        ("Esc", "leave editing; close a result; cancel a running plan"),
         ("Tab / Shift-Tab", "focus the next / previous pane"),
         ("j k ↑ ↓", "move in the focused pane"),
         ("PgUp PgDn g G", "page; first; last"),
@@ -31,7 +31,7 @@ enum Overlays {
             grid.put(text, x: rect.x + 20, y: y, limit: rect.width - 22)
             y += 1
         }
-        let marks = "● active  … pending  ✖ quarantined  ! invalid  ◌ shadowed  ✓/✗ health"
+        let marks = "● active  … pending  ✖ quarantined  ! invalid  ◌ shadowed  ✓/✗/◷ health"
         grid.put(marks, x: rect.x + 2, y: rect.bottom - 3, style: .faint, limit: rect.width - 4)
         grid.put("Times are UTC. Logs: factory-tui.log in the state folder.", x: rect.x + 2, y: rect.bottom - 2, style: .faint, limit: rect.width - 4)
     }

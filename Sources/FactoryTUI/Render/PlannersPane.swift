@@ -19,6 +19,8 @@ enum PlannersPane {
             var x = grid.put(" " + record.name.padded(to: nameWidth) + " ", x: list.x + 1, y: y, limit: list.width - 1)
             if let check = model.health[record.name], let healthy = check.isHealthy {
                 x = grid.put(healthy ? "✓ " : "✗ ", x: x, y: y, style: healthy ? .good : .error)
+            } else if model.health[record.name]?.isBusy == true {
+                x = grid.put("◷ ", x: x, y: y, style: .warning)
             }
             let (note, noteStyle) = summary(record)
             grid.put(note, x: x, y: y, style: noteStyle, limit: list.x + list.width - x)
@@ -85,10 +87,17 @@ enum PlannersPane {
         if let since = record.quarantinedSince { status += " since \(Format.clock(since, frozen: model.isFrozen)) UTC" }
         lines.append(("status", status, statusStyle))
         if let reason = record.reason { lines.append(("reason", reason, statusStyle)) }
-        if let check = model.health[record.name], check.isHealthy != nil {
-            lines.append(("health", check.detail, check.isHealthy == false ? .error : .good))
+        if let check = model.health[record.name], check.isHealthy != nil || check.isBusy {
+            lines.append(("health", check.detail, check.isBusy ? .warning : (check.isHealthy == false ? .error : .good)))
         }
         lines.append(("kind", "\(record.kind) \(record.version) · rank \(record.rank)\(record.isThreadSafe ? " · thread-safe" : "")", .plain))
+        if record.kind.isPlugin {
+            let isolation = Isolation.effective(for: record, configured: model.isolation)
+            lines.append(("runs", isolation == .process ? "in a worker process" : "in-process (no plan deadline)", .plain))
+        }
+        for worker in model.workers where worker.planner == record.name {
+            lines.append(("worker", frozenSummary(worker, model.isFrozen), worker.call == nil ? .plain : .warning))
+        }
         if !record.capabilities.isEmpty { lines.append(("caps", record.capabilities.joined(separator: ", "), .plain)) }
         if !record.keywords.isEmpty { lines.append(("keywords", record.keywords.joined(separator: ", "), .plain)) }
         if let timings = timings(of: record, model) { lines.append(("timings", timings, .plain)) }
@@ -107,6 +116,12 @@ enum PlannersPane {
                 y += 1
             }
         }
+    }
+
+    /// "pid 4242, busy in plan for 12 s" (pid and times masked when frozen).
+    private static func frozenSummary(_ worker: WorkerInfo, _ frozen: Bool) -> String {
+        guard frozen else { return worker.summary }
+        return (worker.call.map { "busy in \($0)" } ?? "idle") + (worker.restarts > 0 ? ", \(worker.restarts) restart(s)" : "")
     }
 
     /// "probe 12ms · load 3.1ms · create 40µs" from the probe record and the latest instantiation.

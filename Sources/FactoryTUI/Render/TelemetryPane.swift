@@ -21,7 +21,10 @@ enum TelemetryPane {
         }
         guard rect.height > 2 else { return }
         let madeFrozen = model.isFrozen || made.count == 0
-        grid.put("instantiations \(made.count) (\(made.failures) failed)  p50 \(Format.duration(made.p50, frozen: madeFrozen))  p99 \(Format.duration(made.p99, frozen: madeFrozen))",
+        let plans = snapshot.planCall
+        let plansFrozen = model.isFrozen || plans.count == 0
+        grid.put("instantiations \(made.count) (\(made.failures) failed)  p50 \(Format.duration(made.p50, frozen: madeFrozen))  p99 \(Format.duration(made.p99, frozen: madeFrozen))"
+                 + "   plans \(plans.count) (\(plans.failures) failed)  p50 \(Format.duration(plans.p50, frozen: plansFrozen))",
                  x: rect.x, y: rect.y + 2, limit: rect.width)
         var y = rect.y + 3
         for row in rows(snapshot, frozen: model.isFrozen, limit: model.telemetryScroll + rect.height).dropFirst(model.telemetryScroll) {
@@ -33,7 +36,7 @@ enum TelemetryPane {
             grid.put(row.detail, x: x, y: y, style: row.isFailure ? .error : .faint, limit: rect.x + rect.width - x)
             y += 1
         }
-        if snapshot.recentSelections.isEmpty && snapshot.recentInstantiations.isEmpty, y < rect.bottom {
+        if snapshot.recentSelections.isEmpty && snapshot.recentInstantiations.isEmpty && snapshot.recentPlanCalls.isEmpty, y < rect.bottom {
             grid.put("No selections yet: Enter runs one, b runs a burst of \(AppUpdate.burstSize).", x: rect.x, y: y, style: .faint, limit: rect.width)
         }
     }
@@ -48,21 +51,27 @@ enum TelemetryPane {
         var isFailure: Bool
     }
 
-    /// Selections and instantiations together, newest first: the first `limit` rows (a frame
-    /// formats only what it shows).
+    /// Selections, instantiations and plan calls together, newest first: the first `limit` rows
+    /// (a frame formats only what it shows).
     static func rows(_ snapshot: TelemetrySnapshot, frozen: Bool, limit: Int = .max) -> [Row] {
         var rows: [Row] = []
-        var (a, b) = (snapshot.recentSelections[...], snapshot.recentInstantiations[...])
-        while rows.count < limit, a.first != nil || b.first != nil {
-            if let left = a.first, b.first.map({ left.timestamp >= $0.timestamp }) ?? true {
-                rows.append(row(left))
-                a.removeFirst()
-            } else if let right = b.first {
-                rows.append(row(right, frozen: frozen))
-                b.removeFirst()
+        var (a, b, c) = (snapshot.recentSelections[...], snapshot.recentInstantiations[...], snapshot.recentPlanCalls[...])
+        while rows.count < limit, a.first != nil || b.first != nil || c.first != nil {
+            let times = [a.first?.timestamp, b.first?.timestamp, c.first?.timestamp].map { $0 ?? -.infinity }
+            let newest = times.indices.max { times[$0] < times[$1] } ?? 0
+            switch newest {
+            case 0: if let left = a.popFirst() { rows.append(row(left)) }
+            case 1: if let middle = b.popFirst() { rows.append(row(middle, frozen: frozen)) }
+            default: if let right = c.popFirst() { rows.append(row(right, frozen: frozen)) }
             }
         }
         return rows
+    }
+
+    private static func row(_ record: PlanCallRecord, frozen: Bool) -> Row {
+        let worker = record.workerPID.map { frozen ? "worker" : "worker \($0)" } ?? "in-process"
+        return Row(timestamp: record.timestamp, kind: "plan  ", duration: record.duration, planner: record.planner,
+                   detail: record.isSuccess ? worker : "\(record.outcome): \(record.error ?? "")", isFailure: !record.isSuccess)
     }
 
     private static func row(_ record: SelectionRecord) -> Row {

@@ -17,6 +17,10 @@ public enum AppEvent: Sendable {
     case telemetry(TelemetrySnapshot)
     case healthChecked(HealthReport)
     case planned(AppModel.PlanResult)
+    /// A plan is still running after this long (posted about once a second).
+    case planTick(planner: String, elapsed: Duration)
+    /// The workers of the factory's instances.
+    case workers([WorkerInfo])
     case released(name: String, record: PlannerRecord?, error: String?)
     case burstFinished(count: Int, failures: Int, duration: Duration)
     /// Background work failed before it could report.
@@ -31,6 +35,8 @@ public enum Effect: Sendable, Hashable {
     case health
     case plan(planner: String, objective: String, capabilities: [String])
     case release(String)
+    /// End the running plans of these planners (their workers are killed).
+    case cancelPlans([String])
     case burst(objective: String, capabilities: [String], count: Int)
     case setTelemetryPaused(Bool)
     case refreshTelemetry

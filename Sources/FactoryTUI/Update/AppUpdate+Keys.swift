@@ -22,7 +22,15 @@ extension AppUpdate {
         case .tab: model.focus = model.focus.next
         case .backTab: model.focus = model.focus.previous
         case .escape:
-            if model.planResult != nil { model.planResult = nil } else { model.message = nil }
+            if model.planResult != nil {
+                model.planResult = nil
+            } else if !model.planning.isEmpty {
+                let names = model.planning.sorted()
+                model.message = .init("Cancelling the plan of \(names.joined(separator: ", "))…")
+                return [.cancelPlans(names)]
+            } else {
+                model.message = nil
+            }
         case .character("j"), .down: move(&model, by: 1)
         case .character("k"), .up: move(&model, by: -1)
         case .pageDown: move(&model, by: pageSize(model))
@@ -82,7 +90,7 @@ extension AppUpdate {
         case .ranking:
             model.rankingCursor = clamp(model.rankingCursor, delta, count: model.ranking?.count ?? 0)
         case .telemetry:
-            let rows = (model.telemetry?.recentSelections.count ?? 0) + (model.telemetry?.recentInstantiations.count ?? 0)
+            let rows = (model.telemetry?.recentSelections.count ?? 0) + (model.telemetry?.recentInstantiations.count ?? 0) + (model.telemetry?.recentPlanCalls.count ?? 0)
             model.telemetryScroll = clamp(model.telemetryScroll, delta, count: rows)
         }
     }
@@ -127,11 +135,12 @@ extension AppUpdate {
             return []
         }
         guard !model.planning.contains(name) else {
-            model.message = .init("\(name) is still planning (an in-process plan cannot be interrupted)", isError: true)
+            model.message = .init("\(name) is still planning: Esc cancels it (an in-process plan cannot be interrupted)", isError: true)
             return []
         }
         model.planning.insert(name)
-        model.activities[.planning] = planningText(model.planning)
+        model.planElapsed[name] = nil
+        model.activities[.planning] = planningText(model)
         model.planResult = nil
         return [.plan(planner: name, objective: model.objective.text, capabilities: model.capabilityList)]
     }

@@ -53,9 +53,18 @@ public enum AppUpdate {
             return [.refreshTelemetry]
         case .planned(let result):
             model.planning.remove(result.planner)
-            model.activities[.planning] = planningText(model.planning)
+            model.planElapsed[result.planner] = nil
+            model.activities[.planning] = planningText(model)
             model.planResult = result
             return [.refreshTelemetry]
+        case .planTick(let planner, let elapsed):
+            guard model.planning.contains(planner) else { return [] }
+            model.planElapsed[planner] = elapsed
+            model.activities[.planning] = planningText(model)
+            return []
+        case .workers(let workers):
+            model.workers = workers
+            return []
         case .released(let name, let record, let error):
             model.activities[.release] = nil
             if let error {
@@ -77,9 +86,15 @@ public enum AppUpdate {
         }
     }
 
-    /// The activity text of the plans under way.
-    static func planningText(_ planners: Set<String>) -> String? {
-        planners.isEmpty ? nil : "planning with \(planners.sorted().joined(separator: ", "))…"
+    /// The activity text of the plans under way, with how long each has run ("planning with
+    /// fault-hang-plan 12 s… Esc cancels").
+    static func planningText(_ model: AppModel) -> String? {
+        guard !model.planning.isEmpty else { return nil }
+        let names = model.planning.sorted().map { name in
+            guard let elapsed = model.planElapsed[name] else { return name }
+            return "\(name) \(Format.elapsed(elapsed, frozen: model.isFrozen))"
+        }
+        return "planning with \(names.joined(separator: ", "))… Esc cancels"
     }
 
     /// The ranking for what is typed.

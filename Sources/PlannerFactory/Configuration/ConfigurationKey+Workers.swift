@@ -51,6 +51,17 @@ public struct Isolation: Hashable, Sendable, CustomStringConvertible {
     /// `process` or `in-process`.
     public var description: String { name }
 
+    /// Where `record`'s code runs when the configuration says `configured`: builtins in-process;
+    /// process plugins, and plugins whose manifest insists on it, in a worker; other plugins as
+    /// configured (nothing can ask for less than the configuration gives).
+    public static func effective(for record: PlannerRecord, configured: Isolation) -> Isolation {
+        switch record.kind {
+        case .builtin: return .inProcess
+        case .process: return .process
+        default: return record.requiresProcessIsolation ? .process : configured
+        }
+    }
+
     /// The isolation named `text` (`process`, `in-process`), or `nil`.
     public init?(_ text: String) {
         switch text {

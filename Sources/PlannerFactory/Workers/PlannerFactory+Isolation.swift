@@ -4,11 +4,21 @@ extension PlannerFactory {
     /// Where `record`'s code runs: builtins in-process; process plugins, plugins whose manifest
     /// insists on it, and every plugin under `FACTORY_ISOLATION=process` in a worker.
     public func isolation(of record: PlannerRecord) -> Isolation {
-        switch record.kind {
-        case .builtin: return .inProcess
-        case .process: return .process
-        default: return record.requiresProcessIsolation ? .process : configuration.isolation
+        Isolation.effective(for: record, configured: configuration.isolation)
+    }
+
+    /// Ends the calls running now in every cached instance of the planner `name` (their workers
+    /// are killed; the calls fail with `.cancelled`, not a fault). In-process calls cannot be ended.
+    /// - Returns: how many of its instances had a worker to end.
+    @discardableResult
+    public func cancelCalls(of name: String) -> Int {
+        let instances = state.withLock { state in state.instances.filter { $0.key.name == name }.map(\.value) }
+        var cancelled = 0
+        for instance in instances where !instance.workers.isEmpty {
+            instance.cancel()
+            cancelled += 1
         }
+        return cancelled
     }
 
     /// Creates a plugin's instance in a worker: starts it (within `FACTORY_CALL_TIMEOUT`), checks

@@ -43,4 +43,31 @@ int benchmark_spawn_and_wait(const char *const argv[], const char *const environ
 /// factory does; never `dlclose`. Returns 0, -1 (dlopen failed), -2 (no symbol) or -3 (NULL returned).
 int benchmark_load_library(const char *path, const char *symbol);
 
+/// The floor of a worker's start: `posix_spawn` of `argv[0]` with `argv` and exactly `environment`,
+/// its stdin and stdout on pipes, stderr on /dev/null; reads its stdout until the first newline
+/// (a worker's handshake line), then closes its stdin, reads to the end and waits for it.
+///
+/// Returns 0 and fills `*to_line_nanoseconds` (spawn to the newline read) and `*exit_status`, or an
+/// errno value (EPROTO when its output ended before a newline).
+int benchmark_spawn_until_line(const char *const argv[], const char *const environment[],
+                               int64_t *to_line_nanoseconds, int *exit_status);
+
+/// The floor of a call to a worker: forks a child that answers every line it reads with a line of
+/// `reply_bytes` bytes (newline included), over a socket pair for the requests and a pipe for the
+/// replies, as the factory's workers are wired; then times `count` round trips of a request of
+/// `request_bytes` bytes (write the request, read until the reply's newline), each on its own.
+///
+/// Returns 0 and fills `nanoseconds[0..<count]`, or an errno value.
+int benchmark_pipe_round_trips(int count, int request_bytes, int reply_bytes, int64_t *nanoseconds);
+
+/// The floor of an in-process plan: `dlopen`s `path` (RTLD_NOW | RTLD_LOCAL), creates an instance
+/// through its plugin table with `configuration`, then times `count` calls of `plan(instance,
+/// objective)` each followed by `free_string` of the result; destroys the instance (never
+/// `dlclose`s).
+///
+/// Returns 0 and fills `nanoseconds[0..<count]`, or -1 (dlopen), -2 (no entry), -3 (no table or
+/// create failed), -4 (a plan returned NULL).
+int benchmark_table_plan_calls(const char *path, const char *configuration, const char *objective, int count,
+                               int64_t *nanoseconds);
+
 #endif

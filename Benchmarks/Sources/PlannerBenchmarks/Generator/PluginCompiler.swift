@@ -113,7 +113,7 @@ struct PluginCompiler: Sendable {
         """
     }
 
-    private func compile(_ file: String, to library: String, defines: [String]) throws(BenchmarkFailure) {
+    func compile(_ file: String, to library: String, defines: [String]) throws(BenchmarkFailure) {
         try run([compiler, "-shared", "-fPIC", "-O2", "-I", includeDirectory] + defines + ["-o", library, file])
     }
 

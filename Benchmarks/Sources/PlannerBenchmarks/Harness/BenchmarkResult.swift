@@ -6,6 +6,15 @@ struct BenchmarkResult {
         case bytes([Int])
         /// A dimensionless factor per round (a speed-up), shown as `1.93×`.
         case factor([Double])
+        /// Not measured, for the reason given (what it waits for).
+        case unavailable(String)
+    }
+
+    /// Which statistic of the samples a timed row shows.
+    enum Statistic: Equatable {
+        case median
+        /// The nearest-rank percentile, such as 99.
+        case percentile(Int)
     }
 
     /// What a row must meet; rows without one are reported only.
@@ -26,21 +35,29 @@ struct BenchmarkResult {
     var floor: Duration?
     var target: Target?
     var note: String?
+    /// What `median` reports for a timed row (the median unless said otherwise).
+    var statistic = Statistic.median
 
     var runs: Int {
         switch quantity {
         case .time(let samples): samples.count
         case .bytes(let values): values.count
         case .factor(let values): values.count
+        case .unavailable: 0
         }
     }
 
-    /// The median over the runs.
+    /// The median over the runs (or the percentile `statistic` asks for); NaN when not measured.
     var median: Double {
         switch quantity {
-        case .time(let samples): samples.median.seconds
+        case .time(let samples):
+            switch statistic {
+            case .median: samples.median.seconds
+            case .percentile(let percent): samples.percentile(percent).seconds
+            }
         case .bytes(let values): Self.median(of: values.map(Double.init))
         case .factor(let values): Self.median(of: values)
+        case .unavailable: .nan
         }
     }
 
@@ -53,7 +70,7 @@ struct BenchmarkResult {
 
     /// The median CPU time (every thread of the process), for timed rows.
     var cpuMedian: Duration? {
-        guard case .time(let samples) = quantity else { return nil }
+        guard case .time(let samples) = quantity, statistic == .median else { return nil }
         return samples.medianCPU
     }
 
@@ -65,7 +82,8 @@ struct BenchmarkResult {
 
     /// Whether the target is met; `nil` for rows without one.
     var isPassing: Bool? {
-        switch target {
+        if case .unavailable = quantity { return nil }
+        return switch target {
         case nil: nil
         case .ratioAtMost(let limit): ratio.map { $0 <= limit } ?? false
         case .timeAtMost(let limit): median <= limit.seconds

@@ -93,6 +93,37 @@ enum NativeCalls {
         return (status, String(decoding: output.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self))
     }
 
+    /// Spawns a worker (`factory-host serve LIBRARY`) bare, times it until its first line (the
+    /// handshake), then ends its input and waits for it. - Returns: the time to the line.
+    static func spawnUntilLine(_ arguments: CStringArray, environment: CStringArray) throws(BenchmarkFailure) -> Duration {
+        var nanoseconds: Int64 = 0
+        var status: Int32 = 0
+        let error = benchmark_spawn_until_line(arguments.pointer, environment.pointer, &nanoseconds, &status)
+        guard error == 0, status == 0 else {
+            let why = error != 0 ? String(cString: strerror(error)) : "wait status \(status)"
+            throw BenchmarkFailure("`\(arguments.strings.joined(separator: " "))` gave no first line: \(why)")
+        }
+        return .nanoseconds(nanoseconds)
+    }
+
+    /// `count` request/reply round trips to a forked C echo child (socket pair in, pipe out),
+    /// each timed. - Returns: the round-trip times.
+    static func pipeRoundTrips(count: Int, requestBytes: Int, replyBytes: Int) throws(BenchmarkFailure) -> [Duration] {
+        var nanoseconds = [Int64](repeating: 0, count: count)
+        let error = benchmark_pipe_round_trips(Int32(count), Int32(requestBytes), Int32(replyBytes), &nanoseconds)
+        guard error == 0 else { throw BenchmarkFailure("the pipe round trips failed: \(String(cString: strerror(error)))") }
+        return nanoseconds.map { .nanoseconds($0) }
+    }
+
+    /// `count` calls of a plugin's `plan` (and `free_string`) straight through its C table,
+    /// each timed. - Returns: the call times.
+    static func tablePlanCalls(library: String, configuration: String, objective: String, count: Int) throws(BenchmarkFailure) -> [Duration] {
+        var nanoseconds = [Int64](repeating: 0, count: count)
+        let result = benchmark_table_plan_calls(library, configuration, objective, Int32(count), &nanoseconds)
+        guard result == 0 else { throw BenchmarkFailure("the C-table plan calls into \(library) failed (\(result))") }
+        return nanoseconds.map { .nanoseconds($0) }
+    }
+
     /// Calls `body` with a NULL-terminated array of C strings that lives as long as the call.
     private static func withCStrings<R>(_ strings: [String], _ body: (UnsafePointer<UnsafePointer<CChar>?>) -> R) -> R {
         let copies = strings.map { strdup($0) }

@@ -39,6 +39,7 @@ enum ReportTable {
         case .time: Formatting.time(result.median)
         case .bytes: Formatting.bytes(result.median)
         case .factor: Formatting.ratio(result.median)
+        case .unavailable: "n/a"
         }
     }
 

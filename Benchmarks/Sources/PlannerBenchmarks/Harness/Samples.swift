@@ -19,6 +19,14 @@ struct Samples {
         sortedCPU = []
     }
 
+    /// Wall times of single operations timed one by one, with CPU times that were taken apart
+    /// (over batches of them, divided): the two lists need not be as long.
+    init(wallTimes: [Duration], cpuTimes: [Duration]) {
+        precondition(!wallTimes.isEmpty, "a measurement needs at least one sample")
+        sorted = wallTimes.sorted()
+        sortedCPU = cpuTimes.sorted()
+    }
+
     private init(sorted: [Duration], sortedCPU: [Duration]) {
         self.sorted = sorted
         self.sortedCPU = sortedCPU
@@ -33,6 +41,13 @@ struct Samples {
     var median: Duration { Self.median(sorted) }
     /// The median CPU time, when CPU times were taken.
     var medianCPU: Duration? { sortedCPU.isEmpty ? nil : Self.median(sortedCPU) }
+
+    /// The nearest-rank percentile of the wall times: `percentile(99)` is the time 99 % of the
+    /// samples did not exceed.
+    func percentile(_ percent: Int) -> Duration {
+        let rank = (Double(percent) / 100 * Double(sorted.count)).rounded(.up)
+        return sorted[min(sorted.count - 1, max(0, Int(rank) - 1))]
+    }
 
     var minimum: Duration { sorted[0] }
     var maximum: Duration { sorted[sorted.count - 1] }
