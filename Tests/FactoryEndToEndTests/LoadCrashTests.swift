@@ -24,8 +24,7 @@ struct LoadCrashTests {
         let next = try FactoryBinary.run(["show", "crashy", "--json"], environment: environment)
         let record = try next.json()
         #expect(record["status"] == "quarantined")
-        #expect(record["reason"]?.stringValue?.contains("crashed the host process") == true)
-        #expect(record["reason"]?.stringValue?.contains("with SIGABRT") == true)
+        #expect(record["reason"]?.stringValue?.contains("crashed in create with SIGABRT, in-process") == true, "\(record["reason"] ?? .null)")
         #expect(try FileManager.default.contentsOfDirectory(atPath: folder.path + "/state/loading").isEmpty)
 
         // Released by hand: the probe passes again (it never crashed the probe), so it is active.
@@ -35,6 +34,24 @@ struct LoadCrashTests {
         let planned = try FactoryBinary.run(["plan", "crashy", "--objective", "go", "--json"], environment: environment)
         #expect(planned.status == 0, "\(planned.standardError)")
         #expect(try planned.json()["steps"] == ["plan 1"])
+        // That process ended with its in-process instance alive: its marker is no crash.
+        let after = try FactoryBinary.run(["show", "crashy", "--json"], environment: environment)
+        #expect(try after.json()["status"] == "active")
+        #expect(!after.standardError.contains("did not finish"), "\(after.standardError)")
+    }
+
+    /// In-process, a crash in `plan` takes the host down; the instance's marker names the call,
+    /// and the next start quarantines the plugin for it.
+    @Test func aCrashInAnInProcessPlanIsNamedAtTheNextStart() throws {
+        let folder = try PluginFolder()
+        let environment = ["FACTORY_PLUGIN_PATH": ExamplePlugins.folder, "FACTORY_STATE_DIR": folder.path + "/state",
+                           "FACTORY_ISOLATION": "in-process"]
+        let crashed = try FactoryBinary.run(["plan", "fault-crash-plan", "--objective", "go"], environment: environment)
+        #expect(crashed.status == 11, "killed by SIGSEGV: \(crashed.standardError)")
+        let next = try FactoryBinary.run(["show", "fault-crash-plan", "--json"], environment: environment)
+        let record = try next.json()
+        #expect(record["status"] == "quarantined")
+        #expect(record["reason"]?.stringValue?.hasPrefix("crashed in plan with SIGSEGV, in-process") == true, "\(record["reason"] ?? .null)")
     }
 
     /// A process killed in the middle of a load (SIGKILL: no crash signal) leaves its marker, but

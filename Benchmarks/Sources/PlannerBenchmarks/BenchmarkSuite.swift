@@ -13,6 +13,9 @@ enum BenchmarkGroup: String, CaseIterable, Sendable {
     case probe
     /// The TUI: a frame at 200×60 and a keystroke-to-frame, with 10,000 planners.
     case tui
+    /// Out-of-process plugins: a trivial plan through a warm worker against in-process, a
+    /// worker's start against a spawn of /bin/true, busy plans over four workers at once.
+    case workers
 }
 
 /// Runs every measurement of the chosen groups (for each size) and collects the report's rows.
@@ -38,6 +41,12 @@ struct BenchmarkSuite {
     var pluginCount = 100
     /// What the probe group needs, or why it cannot run.
     var probeTools: Result<ProbeTools, BenchmarkFailure> = .failure(BenchmarkFailure("not set up"))
+    /// What the workers group needs, or why it cannot run.
+    var workerTools: Result<WorkerTools, BenchmarkFailure> = .failure(BenchmarkFailure("not set up"))
+    /// Plan calls per batch and batches of the workers group's single plans; rounds of its busy plans.
+    var workerBatch = 250
+    var workerRounds = 20
+    var concurrencyRounds = 15
 
     func run() throws(BenchmarkFailure) -> [BenchmarkResult] {
         let generator = try BundleGenerator.makeTemporaryRoot()
@@ -62,6 +71,7 @@ struct BenchmarkSuite {
         if groups.contains(.telemetry) { results += try telemetry() }
         if groups.contains(.probe) { results += try probing(root: generator.root) }
         if groups.contains(.tui) { results += try tui(generator: generator, state: state) }
+        if groups.contains(.workers) { results += try workers(root: generator.root) }
         return results
     }
 

@@ -34,11 +34,14 @@ struct PlannerBenchmarksCommand: ParsableCommand {
     @Flag(help: "Keep the generated bundles and print where they are.")
     var keep = false
 
-    @Option(help: "Comma-separated groups to run: discovery (per size: floors, discovery, rediscovery, ranking, peak RSS), telemetry, probe, tui (default: all).")
+    @Option(help: "Comma-separated groups to run: discovery (per size: floors, discovery, rediscovery, ranking, peak RSS), telemetry, probe, tui, workers (default: all).")
     var only: String?
 
     @Option(help: "The `factory-probe` helper (default: `factory-probe` beside this executable).")
     var probe: String?
+
+    @Option(help: "The `factory-host` worker helper (default: `factory-host` beside this executable).")
+    var host: String?
 
     @Option(help: "Dylib plugins to compile for the first and second start.")
     var plugins = 100
@@ -59,9 +62,13 @@ struct PlannerBenchmarksCommand: ParsableCommand {
             groups = Set(picked)
         }
         guard plugins > 0 else { throw ValidationError("--plugins takes a positive whole number.") }
-        let probeTools = groups.contains(.probe) ? probeTools() : .failure(BenchmarkFailure("not asked for"))
+        let probeTools = groups.contains(.probe) || groups.contains(.workers) ? probeTools() : .failure(BenchmarkFailure("not asked for"))
         if only != nil, case .failure(let why) = probeTools, groups.contains(.probe) {
             throw ValidationError("the probe benchmarks cannot run: \(why.description)")
+        }
+        let workerTools = groups.contains(.workers) ? workerTools(probeTools) : .failure(BenchmarkFailure("not asked for"))
+        if only != nil, case .failure(let why) = workerTools, groups.contains(.workers) {
+            throw ValidationError("the workers benchmarks cannot run: \(why.description)")
         }
         var suite = BenchmarkSuite(
             sizes: counts,
@@ -76,6 +83,10 @@ struct PlannerBenchmarksCommand: ParsableCommand {
         suite.probeSamples = quick ? 21 : 101
         suite.pluginCount = plugins
         suite.probeTools = probeTools
+        suite.workerTools = workerTools
+        suite.workerBatch = quick ? 100 : 250
+        suite.workerRounds = quick ? 5 : 20
+        suite.concurrencyRounds = quick ? 3 : 15
         let loadBefore = LoadAverage.read()
         let results = try suite.run()
         let loadAfter = LoadAverage.read()
@@ -84,6 +95,9 @@ struct PlannerBenchmarksCommand: ParsableCommand {
         print(misses.isEmpty ? "\nEvery target met." : "\n\(misses.count) target(s) missed.")
         if groups.contains(.probe), case .failure(let why) = probeTools {
             print("The probe group was skipped: \(why.description)")
+        }
+        if groups.contains(.workers), case .failure(let why) = workerTools {
+            print("The workers group was skipped: \(why.description)")
         }
         print("Ratios are wall-time medians over the C floor's median from the same run. CPU is the process's")
         print("CPU time over the same part (all threads). \(cores) cores; 1-minute load average \(loadBefore ?? "?") before,")
@@ -128,6 +142,23 @@ struct PlannerBenchmarksCommand: ParsableCommand {
             return .success(ProbeTools(probePath: helper, compiler: try PluginCompiler.locate(repositoryRoot: repositoryRoot)))
         } catch {
             return .failure(error)
+        }
+    }
+
+    /// The probe's tools, the `factory-host` helper (`--host` or beside this executable) and the
+    /// workers plugin's source.
+    private func workerTools(_ probeTools: Result<ProbeTools, BenchmarkFailure>) -> Result<WorkerTools, BenchmarkFailure> {
+        let helper = host ?? ownFolder + "/factory-host"
+        guard access(helper, X_OK) == 0 else {
+            return .failure(BenchmarkFailure("no factory-host at \(helper) (scripts/benchmark builds it; or give --host PATH)"))
+        }
+        return probeTools.flatMap { tools in
+            do throws(BenchmarkFailure) {
+                let plugins = try WorkerPlugins.locate(repositoryRoot: repositoryRoot, compiler: tools.compiler)
+                return .success(WorkerTools(probePath: tools.probePath, hostPath: helper, plugins: plugins))
+            } catch {
+                return .failure(error)
+            }
         }
     }
 

@@ -49,6 +49,16 @@ int csandbox_copy_hashing(const char *from, const char *to, unsigned long long h
 void csandbox_marker_arm(int descriptor);
 void csandbox_marker_disarm(void);
 
+/**
+ * Arms crash recording for one in-process call on the calling thread: a crash until
+ * csandbox_marker_call_end() appends "crashed-by-signal N in PHASE" to `descriptor` (the marker the
+ * instance holds). `phase` must be a string that lives forever ("create", "plan", "health").
+ * Two thread-local stores: it costs nanoseconds. The handlers must have been installed by an
+ * earlier csandbox_marker_arm() (the load of the same plugin).
+ */
+void csandbox_marker_call_begin(int descriptor, const char *phase);
+void csandbox_marker_call_end(void);
+
 /** A worker process started by csandbox_spawn_worker. */
 typedef struct csandbox_worker {
     /** 0 when it started; otherwise the errno of what failed (socketpair, pipe, spawn). */

@@ -32,6 +32,9 @@ struct PlanCommand: ParsableCommand {
         }
         let configuration = try parsedConfiguration()
         let factory = try CommandContext.factory(options)
+        if objective.deadline != nil, let name, let record = factory.record(named: name), factory.isolation(of: record) == .inProcess {
+            Output.error("warning: \(name) runs in-process, where a plan deadline cannot be enforced: --deadline is passed to it, and it must stop on its own")
+        }
         let start = ContinuousClock.now
         let plan = try factory.plan(objective, using: name, configuration: configuration)
         let duration = ContinuousClock.now - start

@@ -55,13 +55,14 @@ extension PlannerFactory {
     }
 
     /// Loads a plugin into this process from its probed copy and creates an instance through its
-    /// table, with a load marker in the state folder for the whole time (a crash here quarantines
-    /// the plugin at the next start). Appends the load and create phases.
+    /// table, with a marker in the state folder that the instance keeps for its whole life (a crash
+    /// while loading, or in `create`, `plan` or `health`, quarantines the plugin at the next start,
+    /// with the call named). Appends the load and create phases.
     private func loadInProcess(_ record: PlannerRecord, fingerprint: Fingerprint, configurationText: String,
                                phases: inout [InstantiationRecord.Phase]) -> Result<any InstanceBackend, FactoryError>
     {
         let loadStart = ContinuousClock.now
-        do {
+        do throws(FactoryError) {
             let copy = try loadableCopy(of: record, fingerprint: fingerprint)
             let markers = LoadMarkers(stateDirectory: configuration.stateDirectory)
             // Without a marker (a read-only state folder) the load goes on, but a crash in it
@@ -73,12 +74,19 @@ extension PlannerFactory {
                 logger.warning("no load marker, so a crash while loading \(record.name) will not quarantine it: \(error.message)")
                 marker = nil
             }
-            defer { if let marker { markers.end(marker) } }
-            let table = try PluginLibrary.load(copy.path, planner: record.name)
-            let createStart = ContinuousClock.now
-            phases.append(.init(name: "load", duration: createStart - loadStart))
-            defer { phases.append(.init(name: "create", duration: ContinuousClock.now - createStart)) }
-            return .success(try PluginBackend.create(table, configuration: configurationText, planner: record.name))
+            do throws(FactoryError) {
+                let table = try PluginLibrary.load(copy.path, planner: record.name)
+                let createStart = ContinuousClock.now
+                phases.append(.init(name: "load", duration: createStart - loadStart))
+                defer { phases.append(.init(name: "create", duration: ContinuousClock.now - createStart)) }
+                let guardian = marker.map { CrashGuard(markers: markers, held: $0) }
+                let backend = try PluginBackend.create(table, configuration: configurationText, planner: record.name, guard: guardian)
+                if let marker { markers.noteLoaded(marker) }
+                return .success(backend)
+            } catch {
+                if let marker { markers.end(marker) }
+                throw error
+            }
         } catch {
             if !phases.contains(where: { $0.name == "load" }) {
                 phases.append(.init(name: "load", duration: ContinuousClock.now - loadStart))

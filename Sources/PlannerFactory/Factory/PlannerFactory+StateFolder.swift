@@ -16,15 +16,19 @@ extension PlannerFactory {
         var warnings: [String] = []
         for marker in abandoned {
             guard let signal = marker.signal else {
+                // A process that ended with an in-process instance alive: nothing went wrong.
+                if marker.isLoaded { continue }
                 warnings.append("Loading planner \"\(marker.planner)\" in process \(marker.processID) did not finish: the process ended without a crash (killed or interrupted); the plugin is not quarantined.")
                 continue
             }
             let name = SignalName.of(signal)
             records[marker.fingerprint] = ProbeRecord(
                 planner: marker.planner,
-                quarantinedBecause: "it crashed the host process (pid \(marker.processID)) with \(name) while being loaded in-process at \(WallClock.iso8601(marker.timestamp))",
+                quarantinedBecause: marker.phase == nil || marker.phase == "load"
+                    ? "it crashed the host process (pid \(marker.processID)) with \(name) while being loaded in-process at \(WallClock.iso8601(marker.timestamp))"
+                    : "crashed in \(marker.phase ?? "a call") with \(name), in-process (it took the host process, pid \(marker.processID), down)",
                 timestamp: WallClock.now(), bundle: marker.bundle, copy: marker.copy)
-            warnings.append("Planner \"\(marker.planner)\" crashed process \(marker.processID) with \(name) while it was being loaded; it is quarantined.")
+            warnings.append("Planner \"\(marker.planner)\" crashed process \(marker.processID) with \(name) in \(marker.phase ?? "load") (in-process); it is quarantined.")
         }
         guard !records.isEmpty else { return warnings }
         do {

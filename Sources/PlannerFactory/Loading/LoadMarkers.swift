@@ -6,10 +6,13 @@ import Synchronization
 import Glibc
 #endif
 
-/// Markers of in-process loads under way (`<state folder>/loading/`). A marker is written before
-/// a plugin is loaded into the host and removed once its instance is created; while the load
-/// runs, its process holds an exclusive `flock` on it, and a crash signal on the loading thread
-/// (SIGSEGV, SIGBUS, SIGILL, SIGABRT …) appends "crashed-by-signal N" to it before the process dies.
+/// Markers of in-process plugin code (`<state folder>/loading/`). A marker is written before a
+/// plugin is loaded into the host and kept, locked, as long as the instance it created lives (it
+/// is removed when the instance is released, or at once when creation fails). While the process
+/// holds its exclusive `flock`, a crash signal on a thread inside the plugin's code — loading,
+/// `create`, `plan`, `health` (SIGSEGV, SIGBUS, SIGILL, SIGABRT …) — appends "crashed-by-signal N
+/// in PHASE" to it before the process dies. After a successful creation the marker says "loaded",
+/// so a process that simply ends with an instance alive is not mistaken for an interrupted load.
 ///
 /// At the next discovery, a marker nobody holds belongs to a process that is gone: if it records a
 /// crash, the plugin is quarantined; if not (the process was killed, or the machine stopped), the
@@ -41,6 +44,10 @@ struct LoadMarkers: Sendable {
         var timestamp: Double
         /// The crash signal, when the process recorded one.
         var signal: Int32?
+        /// The call the crash happened in (`load`, `create`, `plan`, `health`).
+        var phase: String?
+        /// Whether the instance was created (a marker of a live instance, not of a load).
+        var isLoaded = false
     }
 
     private static let counter = Atomic<Int>(0)
@@ -73,7 +80,13 @@ struct LoadMarkers: Sendable {
         return Held(file: file, descriptor: descriptor)
     }
 
-    /// Removes a marker once the load is over (whether it succeeded or failed cleanly).
+    /// Notes in the marker that the instance was created: from now on it covers the instance's calls.
+    func noteLoaded(_ held: Held) {
+        csandbox_marker_disarm()
+        _ = "loaded\n".utf8CString.withUnsafeBufferPointer { write(held.descriptor, $0.baseAddress, $0.count - 1) }
+    }
+
+    /// Removes a marker once the load failed cleanly, or its instance was released.
     func end(_ held: Held) {
         csandbox_marker_disarm()
         unlink(held.file)
@@ -112,9 +125,12 @@ struct LoadMarkers: Sendable {
             marker.copy = json["copy"]?.stringValue
             marker.timestamp = json["time"]?.numberValue ?? marker.timestamp
         }
-        marker.signal = lines.lazy.compactMap { line in
-            line.hasPrefix("crashed-by-signal ") ? Int32(line.dropFirst("crashed-by-signal ".count)) : nil
-        }.first
+        if let crash = lines.first(where: { $0.hasPrefix("crashed-by-signal ") }) {
+            let words = crash.split(separator: " ")
+            marker.signal = words.count > 1 ? Int32(words[1]) : nil
+            marker.phase = words.count > 3 && words[2] == "in" ? String(words[3]) : nil
+        }
+        marker.isLoaded = lines.contains("loaded")
         return marker
     }
 }

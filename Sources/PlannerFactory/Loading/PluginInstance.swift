@@ -42,27 +42,36 @@ final class PluginBackend: InstanceBackend, @unchecked Sendable {
     private let table: PluginTable
     private let instance: OpaquePointer
     private let planner: String
+    /// The marker a crash in this instance's calls is written to; released with the instance.
+    private let crashGuard: CrashGuard?
 
-    private init(table: PluginTable, instance: OpaquePointer, planner: String) {
+    private init(table: PluginTable, instance: OpaquePointer, planner: String, guard crashGuard: CrashGuard?) {
         self.table = table
         self.instance = instance
         self.planner = planner
+        self.crashGuard = crashGuard
     }
 
     /// Calls the plugin's `create` with the configuration JSON.
     /// - Throws: `FactoryError` (`.instantiationError`) with the plugin's own message.
-    static func create(_ table: PluginTable, configuration: String, planner: String) throws(FactoryError) -> PluginBackend {
+    static func create(_ table: PluginTable, configuration: String, planner: String, guard crashGuard: CrashGuard?) throws(FactoryError) -> PluginBackend {
         var error: UnsafeMutablePointer<CChar>?
-        guard let instance = table.functions.create(configuration, &error) else {
+        crashGuard?.begin(CrashGuard.create)
+        let created = table.functions.create(configuration, &error)
+        crashGuard?.end()
+        guard let instance = created else {
             throw .instantiation(planner, "its create function failed: \(take(error, from: table).map(message) ?? "no error was given")")
         }
         _ = take(error, from: table)
-        return PluginBackend(table: table, instance: instance, planner: planner)
+        return PluginBackend(table: table, instance: instance, planner: planner, guard: crashGuard)
     }
 
     func plan(_ objective: Objective) throws -> Plan {
         var error: UnsafeMutablePointer<CChar>?
-        let result = table.functions.plan(instance, objective.json.serialized(), &error)
+        let text = objective.json.serialized()
+        crashGuard?.begin(CrashGuard.plan)
+        let result = table.functions.plan(instance, text, &error)
+        crashGuard?.end()
         let errorText = Self.take(error, from: table)
         guard let text = Self.take(result, from: table) else {
             guard let errorText else { throw PlanningError(.pluginError, "the plugin returned neither a plan nor an error") }
@@ -78,7 +87,10 @@ final class PluginBackend: InstanceBackend, @unchecked Sendable {
     }
 
     func health() -> PlannerHealth {
-        guard let text = Self.take(table.functions.health(instance), from: table) else {
+        crashGuard?.begin(CrashGuard.health)
+        let answer = table.functions.health(instance)
+        crashGuard?.end()
+        guard let text = Self.take(answer, from: table) else {
             return .unhealthy("its health function returned nothing")
         }
         guard let json = try? JSONValue(parsing: text), let isHealthy = json["healthy"]?.boolValue else {
@@ -88,7 +100,10 @@ final class PluginBackend: InstanceBackend, @unchecked Sendable {
     }
 
     deinit {
+        crashGuard?.begin(CrashGuard.destroy)
         table.functions.destroy(instance)
+        crashGuard?.end()
+        crashGuard?.release()
     }
 
     /// The text of a string the plugin returned, which is then given back to its `free_string`.

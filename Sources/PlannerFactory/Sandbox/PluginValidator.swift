@@ -4,8 +4,8 @@ import PlannerKit
 public struct ValidationReport: Sendable {
     /// One check.
     public struct Check: Sendable, Hashable {
-        /// What was checked: `manifest`, `probe helper`, `load and describe`, `descriptor`, `create`,
-        /// `plan` (or `create and plan` when that sandboxed run hung or crashed).
+        /// What was checked: `manifest`, `probe helper`, `load and describe` (a process plugin:
+        /// `start and handshake`), `descriptor`, `create`, `plan`.
         public var name: String
         /// Passed, failed, or `nil` when skipped.
         public var passed: Bool?
@@ -37,8 +37,9 @@ public struct ValidationReport: Sendable {
 }
 
 /// Checks a plugin bundle the way a plugin author needs: the manifest, then — in the sandbox, with
-/// the deadline — loading, `describe`, the descriptor against the manifest, `create` with an empty
-/// configuration and one smoke `plan`.
+/// the deadline — loading and `describe` (a process plugin: its start and handshake), the
+/// descriptor against the manifest, then in a worker with the call deadline `create` with an
+/// empty configuration and one smoke `plan`, each reported on its own.
 public enum PluginValidator {
     /// Validates the bundle folder at `path`.
     /// - Parameters:
@@ -53,66 +54,102 @@ public enum PluginValidator {
         var report = ValidationReport(bundle: trimmed, checks: [], warnings: [], plan: nil)
         let scanned = BundleScanner(isDeep: false).scan(location)
         report.warnings = scanned.record.warnings
-        guard scanned.record.status == .active, let library = scanned.library else {
-            report.checks.append(.init(name: "manifest", passed: false, detail: scanned.record.reason ?? "the bundle is not usable"))
+        let record = scanned.record
+        guard record.status == .active, record.kind.isPlugin else {
+            report.checks.append(.init(name: "manifest", passed: false, detail: record.reason ?? "the bundle is not usable"))
             return report
         }
-        let record = scanned.record
-        report.checks.append(.init(name: "manifest", passed: true, detail: "\(record.name) \(record.version), library \(library)"))
+        let factory = PlannerFactory(configuration: configuration)
+        let command: @Sendable () throws(WorkerFailure) -> WorkerCommand
+        if record.kind == .process {
+            report.checks.append(.init(name: "manifest", passed: true, detail: "\(record.name) \(record.version), command \(record.command.joined(separator: " "))"))
+            // The handshake is its describe: started as it will run, within the sandbox deadline.
+            let outcome = factory.processProbeOutcome(record)
+            guard case .passed(let descriptor) = outcome else {
+                report.checks.append(.init(name: "start and handshake", passed: false, detail: outcome.reason))
+                return report
+            }
+            report.checks.append(.init(name: "start and handshake", passed: true, detail: "started in a worker; its handshake gave a descriptor"))
+            report.checks.append(descriptorCheck(descriptor, against: record))
+            command = { () throws(WorkerFailure) -> WorkerCommand in try factory.processCommand(for: record) }
+        } else {
+            guard let library = record.library else {
+                report.checks.append(.init(name: "manifest", passed: false, detail: "its manifest names no library"))
+                return report
+            }
+            report.checks.append(.init(name: "manifest", passed: true, detail: "\(record.name) \(record.version), library \(library)"))
+            guard let copy = probeLibrary(library, of: record, bundle: trimmed, configuration: configuration, into: &report) else { return report }
+            command = { () throws(WorkerFailure) -> WorkerCommand in try factory.hostCommand(library: copy) }
+        }
+        guard let objective else {
+            report.checks.append(.init(name: "create", passed: nil, detail: "skipped: give an objective to create an instance and plan once"))
+            return report
+        }
+        smokeTest(record, objective: objective, command: command, configuration: configuration, into: &report)
+        return report
+    }
+
+    /// Copies a dylib's libraries, as the factory does, and probes the copy: loading, `describe`
+    /// and the descriptor against the manifest. Reasons name the bundle's files.
+    /// - Returns: the probed copy of the entry library, or `nil` when a check failed.
+    private static func probeLibrary(_ library: String, of record: PlannerRecord, bundle: String, configuration: FactoryConfiguration,
+                                     into report: inout ValidationReport) -> String? {
         let probePath: String
         do {
             probePath = try ProbeLocator.locate(configuration)
         } catch {
             report.checks.append(.init(name: "probe helper", passed: false, detail: error.message))
-            return report
+            return nil
         }
         let runner = ProbeRunner(probePath: probePath, timeout: configuration.sandboxTimeout)
-        // Probed in a content-addressed copy, as the factory does; reasons name the bundle's file.
         let copy: (digest: String, path: String)
         do {
-            copy = try LibraryCopies(stateDirectory: configuration.stateDirectory).make(bundle: trimmed, library: library, planner: record.name)
+            copy = try LibraryCopies(stateDirectory: configuration.stateDirectory).make(bundle: bundle, library: library, planner: record.name)
         } catch {
             report.checks.append(.init(name: "load and describe", passed: false, detail: error.message))
-            return report
+            return nil
         }
         let outcome = runner.probe(copy.path)
         guard case .passed(let descriptor) = outcome else {
             let copyFolder = String(copy.path.dropLast(library.utf8.count + 1))
-            report.checks.append(.init(name: "load and describe", passed: false, detail: outcome.reason.replacing(copyFolder, with: trimmed)))
-            return report
+            report.checks.append(.init(name: "load and describe", passed: false, detail: outcome.reason.replacing(copyFolder, with: bundle)))
+            return nil
         }
         report.checks.append(.init(name: "load and describe", passed: true, detail: "loaded in the sandbox; describe answered"))
         report.checks.append(descriptorCheck(descriptor, against: record))
-        guard let objective else {
-            report.checks.append(.init(name: "create", passed: nil, detail: "skipped: give an objective to create an instance and plan once"))
-            return report
+        return copy.path
+    }
+
+    /// `create` with an empty configuration and one `plan`, in a worker, each with the call
+    /// deadline (`FACTORY_CALL_TIMEOUT`): a hang or a crash is reported for the call it happened in.
+    private static func smokeTest(_ record: PlannerRecord, objective: Objective, command: @escaping @Sendable () throws(WorkerFailure) -> WorkerCommand,
+                                  configuration: FactoryConfiguration, into report: inout ValidationReport) {
+        let setup = WorkerBackend.Setup(
+            planner: record.name, command: command, configuration: .object([:]),
+            callTimeout: configuration.callTimeout, planTimeout: configuration.callTimeout, planTimeoutKey: "FACTORY_CALL_TIMEOUT",
+            idleTimeout: .seconds(60), pool: WorkerPool(limit: 1), logs: WorkerLogs(stateDirectory: configuration.stateDirectory),
+            onFault: { _ in nil }, onAnswer: {})
+        let backend: WorkerBackend
+        do {
+            backend = try WorkerBackend(setup)
+        } catch {
+            report.checks.append(.init(name: "create", passed: false, detail: error.message))
+            return
         }
-        // Create and plan in a second sandboxed run, so a hang or crash there is not blamed on loading.
-        let (smoke, planText) = runner.smokeTest(copy.path, objective: objective.json.serialized())
-        let created = ValidationReport.Check(name: "create", passed: true, detail: "created with an empty configuration")
-        switch smoke {
-        case .passed:
-            report.checks.append(created)
-            let plan = planText.flatMap { try? Plan(json: try JSONValue(parsing: $0)) }
+        report.checks.append(.init(name: "create", passed: true, detail: "created with an empty configuration in a worker"))
+        do {
+            let plan = try backend.plan(objective)
             report.plan = plan
             report.checks.append(.init(
-                name: "plan", passed: plan != nil,
-                detail: plan.map { "\($0.steps.count) step\($0.steps.count == 1 ? "" : "s"), cost \($0.cost.map(JSONValue.format) ?? "unknown")" }
-                    ?? "plan returned text that is not a plan: \(planText?.prefix(200) ?? "nothing")"))
-        case .failed(let kind, let detail) where kind == "create-failed":
-            report.checks.append(.init(name: "create", passed: false, detail: detail))
-        case .failed(let kind, let detail) where kind == "plan-failed":
-            report.checks.append(created)
-            report.checks.append(.init(name: "plan", passed: false, detail: detail))
-        case .timedOut(let after):
-            report.checks.append(.init(name: "create and plan", passed: false,
-                                       detail: "create and plan did not finish within \(JSONValue.format(after.seconds)) s (a hang in create or plan)"))
-        case .crashed(let signal, let name):
-            report.checks.append(.init(name: "create and plan", passed: false, detail: "create or plan crashed with \(name) (signal \(signal))"))
-        case .failed, .probeUnavailable:
-            report.checks.append(.init(name: "create and plan", passed: false, detail: smoke.reason))
+                name: "plan", passed: true,
+                detail: "\(plan.steps.count) step\(plan.steps.count == 1 ? "" : "s"), cost \(plan.cost.map(JSONValue.format) ?? "unknown")"))
+        } catch let error as FactoryError {
+            report.checks.append(.init(name: "plan", passed: false, detail: error.message))
+        } catch let error as PlanningError {
+            report.checks.append(.init(name: "plan", passed: false, detail: "\(error.message) (\(error.code))"))
+        } catch {
+            report.checks.append(.init(name: "plan", passed: false, detail: "\(error)"))
         }
-        return report
     }
 
     /// The plugin's own descriptor must agree with its manifest: the same name, and every

@@ -28,16 +28,6 @@ public struct ProbeRunner: Sendable {
         run([probePath, library]).outcome
     }
 
-    /// Probes `library`, then, still in the sandbox, creates an instance with an empty
-    /// configuration and plans once for `objective` (JSON): what `factory validate` checks.
-    /// - Returns: the outcome (`create-failed` and `plan-failed` are failures) and the plan JSON text.
-    public func smokeTest(_ library: String, objective: String) -> (outcome: ProbeOutcome, plan: String?) {
-        run([probePath, "--smoke", objective, library], capacity: Self.smokeOutputCapacity)
-    }
-
-    /// The largest report of a smoke test (it carries the plan).
-    static let smokeOutputCapacity = 8 << 20
-
     private func run(_ arguments: [String], capacity: Int = 1 << 16) -> (outcome: ProbeOutcome, plan: String?) {
         var output = [CChar](repeating: 0, count: capacity)
         let nanoseconds = max(1, Int64(timeout.seconds * 1e9))

@@ -19,7 +19,7 @@ extension PlannerFactory {
         return .success(probed)
     }
 
-    private func processProbeOutcome(_ record: PlannerRecord) -> ProbeOutcome {
+    func processProbeOutcome(_ record: PlannerRecord) -> ProbeOutcome {
         let command: WorkerCommand
         let worker: WorkerProcess
         do {

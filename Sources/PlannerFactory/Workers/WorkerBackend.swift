@@ -16,6 +16,8 @@ final class WorkerBackend: InstanceBackend {
         var configuration: JSONValue
         var callTimeout: Duration
         var planTimeout: Duration
+        /// The setting that gave `planTimeout`, for messages.
+        var planTimeoutKey = "FACTORY_PLAN_TIMEOUT"
         var idleTimeout: Duration
         var pool: WorkerPool
         /// Where each worker's standard error is kept when it ends.
@@ -234,7 +236,7 @@ final class WorkerBackend: InstanceBackend {
                 return FactoryError(.callTimeout, "Planner \"\(planner)\" did not finish \(phase) within the objective's deadline of \(seconds) s; its worker\(pid) and everything it started were ended.",
                                     context: context.merging(["deadline": seconds]) { $1 })
             }
-            let key = phase == "plan" ? "FACTORY_PLAN_TIMEOUT" : "FACTORY_CALL_TIMEOUT"
+            let key = phase == "plan" ? setup.planTimeoutKey : "FACTORY_CALL_TIMEOUT"
             let note = setup.onFault(WorkerFault(phase: phase, what: "timed out after \(seconds) s"))
             return FactoryError(.callTimeout, "Planner \"\(planner)\" did not finish \(phase) within \(seconds) s (\(key)); its worker\(pid) and everything it started were ended." + (note.map { " " + $0 } ?? ""),
                                 context: context.merging(["deadline": seconds]) { $1 })

@@ -171,9 +171,17 @@ final class WorkerProcess: Sendable {
         csandbox_kill_group(pid, SIGKILL)
     }
 
-    /// Whether it has ended (or is being ended).
+    /// Whether it can take a call: not ended or being ended, as far as its reader knows, and its
+    /// process still running right now (a poll of its pidfd: a worker killed a moment ago is not
+    /// sent a call it would fail, it is waited for and started again).
     var isUsable: Bool {
-        state.withLock { $0.exit == nil && $0.protocolProblem == nil && !$0.isCancelled && !$0.isStopping }
+        let known = state.withLock { $0.exit == nil && $0.protocolProblem == nil && !$0.isCancelled && !$0.isStopping }
+        guard known else { return false }
+        if descriptors.pidfd >= 0, csandbox_wait_readable(descriptors.pidfd, 0) == 1 {
+            _ = exitReply.wait(until: .now + .seconds(2))  // let the reader record the exit
+            return false
+        }
+        return true
     }
 
     /// How it ended, if it did.

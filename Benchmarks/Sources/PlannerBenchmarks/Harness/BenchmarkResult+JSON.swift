@@ -7,7 +7,7 @@ extension BenchmarkResult {
             "measurement": .string(measurement),
             "n": size.map { .number(Double($0)) } ?? .null,
             "runs": .number(Double(runs)),
-            "median": median.isNaN ? .null : .number(median),
+            "median": .number(median),
             "cpuMedian": cpuMedian.map { .number($0.seconds) } ?? .null,
             "floorMedian": floor.map { .number($0.seconds) } ?? .null,
             "ratio": ratio.map(JSONValue.number) ?? .null,
@@ -28,9 +28,6 @@ extension BenchmarkResult {
             members["unit"] = "factor"
             members["minimum"] = .number(values.min() ?? 0)
             members["maximum"] = .number(values.max() ?? 0)
-        case .unavailable(let reason):
-            members["unit"] = "none"
-            members["unavailable"] = .string(reason)
         }
         if case .percentile(let percent) = statistic { members["statistic"] = .string("p\(percent)") }
         switch target {

@@ -6,8 +6,6 @@ struct BenchmarkResult {
         case bytes([Int])
         /// A dimensionless factor per round (a speed-up), shown as `1.93×`.
         case factor([Double])
-        /// Not measured, for the reason given (what it waits for).
-        case unavailable(String)
     }
 
     /// Which statistic of the samples a timed row shows.
@@ -43,11 +41,10 @@ struct BenchmarkResult {
         case .time(let samples): samples.count
         case .bytes(let values): values.count
         case .factor(let values): values.count
-        case .unavailable: 0
         }
     }
 
-    /// The median over the runs (or the percentile `statistic` asks for); NaN when not measured.
+    /// The median over the runs (or the percentile `statistic` asks for).
     var median: Double {
         switch quantity {
         case .time(let samples):
@@ -57,7 +54,6 @@ struct BenchmarkResult {
             }
         case .bytes(let values): Self.median(of: values.map(Double.init))
         case .factor(let values): Self.median(of: values)
-        case .unavailable: .nan
         }
     }
 
@@ -82,8 +78,7 @@ struct BenchmarkResult {
 
     /// Whether the target is met; `nil` for rows without one.
     var isPassing: Bool? {
-        if case .unavailable = quantity { return nil }
-        return switch target {
+        switch target {
         case nil: nil
         case .ratioAtMost(let limit): ratio.map { $0 <= limit } ?? false
         case .timeAtMost(let limit): median <= limit.seconds

@@ -39,7 +39,6 @@ enum ReportTable {
         case .time: Formatting.time(result.median)
         case .bytes: Formatting.bytes(result.median)
         case .factor: Formatting.ratio(result.median)
-        case .unavailable: "n/a"
         }
     }
 

@@ -18,7 +18,7 @@ enum Threads {
             let error = pthread_create(&thread, nil, { context in
                 guard let context else { return nil }
                 let job = Unmanaged<Job>.fromOpaque(context).takeRetainedValue()
-                do { try job.body(job.index) } catch { job.failures.add(error) }
+                do throws(BenchmarkFailure) { try job.body(job.index) } catch { job.failures.add(error) }
                 return nil
             }, job)
             guard error == 0 else {

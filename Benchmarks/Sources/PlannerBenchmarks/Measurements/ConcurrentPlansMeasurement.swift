@@ -17,6 +17,8 @@ final class ConcurrentPlansMeasurement: Measurement {
     let objective: Objective
     let calls: Int
     let mode: Mode
+    /// Each sample's wall time (warm-up included), in order.
+    private(set) var times: [Duration] = []
 
     init(instances: [PlannerInstance], objective: Objective, calls: Int, mode: Mode) {
         self.instances = instances
@@ -30,22 +32,21 @@ final class ConcurrentPlansMeasurement: Measurement {
         let objective = objective
         let plan = { @Sendable (index: Int) throws(BenchmarkFailure) -> Void in
             let instance = instances[index % instances.count]
-            do {
+            do throws(FactoryError) {
                 _ = try instance.plan(objective)
             } catch {
                 throw BenchmarkFailure("\(instance.name) failed to plan: \(error.message)")
             }
         }
-        switch mode {
-        case .serial:
-            return try Stopwatch.measure { () throws(BenchmarkFailure) in
-                for index in 0..<calls { try plan(index) }
+        let timing = try Stopwatch.measure { () throws(BenchmarkFailure) in
+            switch mode {
+            case .serial: for index in 0..<calls { try plan(index) }
+            case .threads: try Threads.run(calls, plan)
+            case .tasks: try planInTasks(instances, objective)
             }
-        case .threads:
-            return try Stopwatch.measure { () throws(BenchmarkFailure) in try Threads.run(calls, plan) }
-        case .tasks:
-            return try Stopwatch.measure { () throws(BenchmarkFailure) in try planInTasks(instances, objective) }
         }
+        times.append(timing.wall)
+        return timing
     }
 
     /// The calls as tasks of a task group, awaited from this (synchronous) thread.
@@ -58,7 +59,7 @@ final class ConcurrentPlansMeasurement: Measurement {
                 for index in 0..<calls {
                     let instance = instances[index % instances.count]
                     group.addTask {
-                        do {
+                        do throws(FactoryError) {
                             _ = try await instance.plan(objective)
                         } catch {
                             failures.add(BenchmarkFailure("\(instance.name) failed to plan: \(error.message)"))

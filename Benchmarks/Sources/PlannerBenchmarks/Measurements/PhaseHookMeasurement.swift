@@ -1,22 +1,26 @@
-/// The cost of recording the current call phase around an in-process plan (so that a crash in
-/// the plugin's `plan` is recorded, as a load's is by the load markers), against the bare
-/// C-table call: target ≤ 1 µs added.
+/// The cost of the in-process crash guard (`CrashGuard`: `csandbox_marker_call_begin` and `_end`
+/// around each call into the plugin, so a crash in `plan` is written to the instance's marker
+/// with the call named): the same in-process plan with the guard and without it, timed in the
+/// same rounds. An instance gets no guard when its load marker cannot be written, so the
+/// unguarded instance comes from a factory whose state folder has a file where `loading/` goes.
+/// Target: ≤ 1 µs added.
 ///
-/// TODO(phase hook): not available yet. There is no phase marker in
-/// `Sources/PlannerFactory/Loading/LoadMarkers.swift` and no csandbox function that records the
-/// current in-process call phase (only `csandbox_marker_arm`/`_disarm`, around loads). Once it
-/// exists, measure `PlannerInstance.plan` in-process with it (a `PlanCallMeasurement`) against
-/// `TablePlanFloorMeasurement` and against the same plan with the hook off, and report the added
-/// median with `.timeAtMost(.microseconds(1))`.
+/// The figure is the per-round difference of the two medians; without the guard in the factory
+/// (before `CrashGuard` existed) it reads about zero.
 enum PhaseHookMeasurement {
-    static let unavailableReason =
-        "no in-process call-phase crash record exists yet (LoadMarkers has load markers only; csandbox has no phase function)"
-
-    /// The report's row: not measured, and why.
-    static func result() -> BenchmarkResult {
-        BenchmarkResult(
-            measurement: "in-process phase hook, added", size: nil, quantity: .unavailable(unavailableReason),
-            target: .timeAtMost(.microseconds(1)),
-            note: "TODO: not available: \(unavailableReason). Compare the in-process plan with the C-table floor above meanwhile")
+    /// The report's rows: the unguarded plan, and what the guard adds, per round.
+    static func results(guarded: PlanCallMeasurement, unguarded: PlanCallMeasurement, warmUp: Int) -> [BenchmarkResult] {
+        let rounds = zip(guarded.calls, unguarded.calls).dropFirst(warmUp)
+        let added = rounds.map { with, without in Samples(wallTimes: with).median - Samples(wallTimes: without).median }
+        let unguardedCalls = Samples(wallTimes: unguarded.calls.dropFirst(warmUp).flatMap { $0 })
+        return [
+            BenchmarkResult(
+                measurement: "plan, in-process, no crash guard", size: nil, quantity: .time(unguardedCalls),
+                note: "the same in-process plan from a factory that could write no marker (a file where <state>/loading goes), so its instance has no CrashGuard"),
+            BenchmarkResult(
+                measurement: "  crash guard, added", size: nil, quantity: .time(Samples(wallTimes: added)),
+                target: .timeAtMost(.microseconds(1)),
+                note: "per round, the median in-process plan with the guard minus the median without it (csandbox_marker_call_begin/_end: two thread-local stores each, around the plugin's plan)"),
+        ]
     }
 }

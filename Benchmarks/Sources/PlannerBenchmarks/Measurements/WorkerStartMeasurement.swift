@@ -25,7 +25,6 @@ final class WorkerStartMeasurement: Measurement {
 
     func sample() throws(BenchmarkFailure) -> Timing {
         let (timing, pid) = try startOnce()
-        // The factory and its instance are gone with startOnce's frame: the worker is being ended.
         try WorkerExitWait.untilGone(pid)
         return timing
     }
@@ -47,6 +46,7 @@ final class WorkerStartMeasurement: Measurement {
         }
         starts.append(start)
         probes.append(phase("probe") ?? .zero)
+        factory.cancelCalls(of: planner)
         return (timing, pid)
     }
 
