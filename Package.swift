@@ -100,7 +100,7 @@ let package = Package(
         // Shared by the test targets: C fixtures, build products, sanitizer detection.
         .target(name: "PlannerTestSupport", path: "Tests/PlannerTestSupport"),
         .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
-        .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "PlannerTestSupport"]),
+        .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport"]),
         .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit", "PlannerTestSupport"]),
         .testTarget(name: "FactoryTUITests", dependencies: ["FactoryTUI", "PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport"], exclude: ["Snapshots"]),
         // Runs the built `factory` binary (it must be built: `swift build` first, as `.ci/run` does).

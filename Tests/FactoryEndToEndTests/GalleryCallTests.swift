@@ -43,13 +43,17 @@ struct GalleryCallTests {
         #expect(try result.json()["planner"] == "fault-stdout-constructor")
     }
 
-    /// The factory killed with SIGKILL in the middle of a plan: its worker and everything in it end too.
-    @Test func aKilledFactoryLeavesNoWorkerBehind() throws {
+    /// The factory killed with SIGKILL (or interrupted with Ctrl-C's SIGINT) in the middle of a
+    /// plan: its worker and everything in it end too.
+    @Test(arguments: [SIGKILL, SIGINT])
+    func aKilledFactoryLeavesNoWorkerBehind(signal: Int32) throws {
         let state = NSTemporaryDirectory() + "factory-calls-" + UUID().uuidString
         defer { try? FileManager.default.removeItem(atPath: state) }
         let process = Process()
-        process.executableURL = URL(fileURLWithPath: FactoryBinary.path)
-        process.arguments = ["plan", "fault-hang-plan", "--objective", "x", "--plugin-path", ExamplePlugins.folder]
+        // Through env(1) with SIGINT set back to its default: a test runner may ignore it, and
+        // an ignored signal stays ignored across exec.
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["--default-signal=INT", FactoryBinary.path, "plan", "fault-hang-plan", "--objective", "x", "--plugin-path", ExamplePlugins.folder]
         process.environment = ["PATH": "/usr/bin:/bin", "FACTORY_STATE_DIR": state]
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
@@ -60,8 +64,9 @@ struct GalleryCallTests {
             workers = FaultGalleryTests.livingProcesses { $0.contains("factory-host") && $0.contains(state) }
         }
         #expect(!workers.isEmpty, "the plan's worker started")
-        kill(process.processIdentifier, SIGKILL)
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
+        #expect(process.terminationReason == .uncaughtSignal && process.terminationStatus == signal)
         var left = workers
         for _ in 0..<200 where !left.isEmpty {
             usleep(10_000)

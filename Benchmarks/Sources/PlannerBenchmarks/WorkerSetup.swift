@@ -33,12 +33,12 @@ struct WorkerSetup {
         return factory
     }
 
-    /// A factory on `plugin` alone and its instance with `isolation`, checked to run there.
-    /// Keep the factory as long as the instance.
+    /// A factory on `plugin`'s folder (of `expected` plugins) and `plugin`'s instance with
+    /// `isolation`, checked to run there. Keep the factory as long as the instance.
     func instance(of plugin: PluginCompiler.Plugin, isolation: Isolation, configuration: PlannerConfiguration = [:],
-                  withoutMarkers: Bool = false) throws(BenchmarkFailure) -> (factory: PlannerFactory, instance: PlannerInstance)
+                  expected: Int = 1, withoutMarkers: Bool = false) throws(BenchmarkFailure) -> (factory: PlannerFactory, instance: PlannerInstance)
     {
-        let factory = try factory(folder: Self.folder(of: plugin), isolation: isolation, expected: 1, withoutMarkers: withoutMarkers)
+        let factory = try factory(folder: Self.folder(of: plugin), isolation: isolation, expected: expected, withoutMarkers: withoutMarkers)
         let instance: PlannerInstance
         do {
             instance = try factory.planner(named: plugin.name, configuration: configuration)
@@ -52,10 +52,11 @@ struct WorkerSetup {
     }
 
     /// The iterations of `plugin`'s plan that take about `seconds` of CPU, from the fastest of
-    /// three in-process plans of 4,000,000 iterations.
-    func calibrate(_ plugin: PluginCompiler.Plugin, seconds: Double) throws(BenchmarkFailure) -> Int {
+    /// three in-process plans of 4,000,000 iterations (`expected`: the plugins in its folder).
+    func calibrate(_ plugin: PluginCompiler.Plugin, expected: Int, seconds: Double) throws(BenchmarkFailure) -> Int {
         let probe = 4_000_000
-        let (factory, instance) = try self.instance(of: plugin, isolation: .inProcess, configuration: ["iterations": .number(Double(probe))])
+        let (factory, instance) = try self.instance(
+            of: plugin, isolation: .inProcess, configuration: ["iterations": .number(Double(probe))], expected: expected)
         var fastest = Duration.seconds(3600)
         for _ in 0..<3 {
             let start = ContinuousClock.now

@@ -117,7 +117,8 @@ extension BenchmarkSuite {
                 measurement: "launcher: factory-host run -- /bin/true", size: nil, quantity: .time(samples[2]), floor: floorMedian,
                 note: "spawn and wait of /bin/true through the sandbox launcher (outer, init of a new PID namespace, worker exec); --self-test says \(namespace.filter { $0 != "\n" })"),
             BenchmarkResult(
-                measurement: "factory-host serve to handshake (C)", size: nil, quantity: .time(samples[3]), floor: floorMedian,
+                measurement: "factory-host serve to handshake (C)", size: nil,
+                quantity: .time(Samples(wallTimes: Array(handshake.toLine.dropFirst(warmUp)))), floor: floorMedian,
                 note: "factory-host serve of worker-trivial spawned bare from C, pipes on stdin and stdout, until its handshake line is read: launcher, dlopen, describe"),
             BenchmarkResult(
                 measurement: "worker start (spawn + handshake + create)", size: nil,
@@ -131,7 +132,7 @@ extension BenchmarkSuite {
 
     /// Eight busy plans over four workers at once, and one after another.
     private func concurrentPlans(_ setup: WorkerSetup, plugins: [PluginCompiler.Plugin]) throws(BenchmarkFailure) -> [BenchmarkResult] {
-        let iterations = try setup.calibrate(plugins[0], seconds: 0.03)
+        let iterations = try setup.calibrate(plugins[0], expected: plugins.count, seconds: 0.03)
         let objective = Objective(text: "spin")
         let configuration: PlannerConfiguration = ["iterations": .number(Double(iterations))]
         let factory = try setup.factory(folder: WorkerSetup.folder(of: plugins[0]), isolation: .process, expected: plugins.count)

@@ -42,7 +42,7 @@ struct PlanCommand: ParsableCommand {
             Output.json(plan.json)
             return
         }
-        print("plan by \(plan.planner): \(plan.steps.count) steps, cost \(plan.cost.map(JSONValue.format) ?? "unknown"), \(duration.microsecondsText)")
+        print("plan by \(plan.planner): \(plan.steps.count) step\(plan.steps.count == 1 ? "" : "s"), cost \(plan.cost.map(JSONValue.format) ?? "unknown"), \(duration.microsecondsText)")
         for (index, step) in plan.steps.enumerated() { print("  \(index + 1). \(step)") }
         if !plan.stats.isEmpty { print("stats: \(JSONValue.object(plan.stats))") }
     }

@@ -30,7 +30,7 @@ struct ValidateCommand: ParsableCommand {
             print("validate \(report.bundle)")
             for check in report.checks {
                 let mark = check.passed.map { $0 ? "ok" : "FAILED" } ?? "skipped"
-                print("  \(mark.padding(8))\(check.name.padding(19))\(check.detail)")
+                print("  \(mark.padding(8))\(check.name.padding(21))\(check.detail)")
             }
             for warning in report.warnings { print("  warning: \(warning)") }
             if let plan = report.plan {

@@ -10,11 +10,11 @@ extension ConfigurationKey {
         environmentName: "FACTORY_HOST_PATH", flag: "--host-path",
         accepted: "the path of the factory-host executable",
         summary: "The worker helper that serves dylib plugins and launches process plugins; by default factory-host next to the running executable.")
-    /// `FACTORY_CALL_TIMEOUT`: the deadline of create, health and destroy calls, in seconds.
+    /// `FACTORY_CALL_TIMEOUT`: the deadline of a worker's start with create, and of health calls, in seconds.
     public static let callTimeout = ConfigurationKey(
         environmentName: "FACTORY_CALL_TIMEOUT", flag: "--call-timeout",
         accepted: "a number of seconds greater than 0 and at most 86400, e.g. 10 or 0.5",
-        summary: "Deadline of a worker's start with create, and of health and destroy calls, in seconds.")
+        summary: "Deadline of a worker's start with create, and of health calls, in seconds.")
     /// `FACTORY_PLAN_TIMEOUT`: the deadline of a plan call, in seconds.
     public static let planTimeout = ConfigurationKey(
         environmentName: "FACTORY_PLAN_TIMEOUT", flag: "--plan-timeout",

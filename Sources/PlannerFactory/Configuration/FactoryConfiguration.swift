@@ -28,7 +28,7 @@ public struct FactoryConfiguration: Sendable, Hashable {
     public var isolation = Isolation.process
     /// The `factory-host` helper. Default: `nil`, meaning the one next to the running executable.
     public var hostPath: String?
-    /// Deadline of a worker's start with `create`, and of `health` and `destroy`. Default: 10 s.
+    /// Deadline of a worker's start with `create`, and of `health` (a released instance's worker is ended, not asked to `destroy`). Default: 10 s.
     public var callTimeout: Duration = .seconds(10)
     /// Deadline of a `plan` call (an objective may ask for less). Default: 300 s.
     public var planTimeout: Duration = .seconds(300)

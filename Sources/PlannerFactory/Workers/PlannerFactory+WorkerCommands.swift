@@ -11,7 +11,8 @@ extension PlannerFactory {
         return WorkerCommand(
             executable: host,
             arguments: [host, "serve", "--memory", String(configuration.workerMemory), library],
-            environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "FACTORY_PROBE_PARENT=\(getpid())"],
+            environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "FACTORY_PROBE_PARENT=\(getpid())"]
+                + (ProcessEnvironment.current()["FACTORY_NO_NAMESPACE"] == "1" ? ["FACTORY_NO_NAMESPACE=1"] : []),
             workingFolder: nil)
     }
 
@@ -41,13 +42,25 @@ extension PlannerFactory {
             "TMPDIR": folder,
             "FACTORY_BUNDLE": bundle,
         ]
-        variables.merge(record.environment) { _, own in own }
+        // FACTORY_* names are the factory's own: a manifest cannot set them (FACTORY_NO_NAMESPACE
+        // would take the plugin out of its PID namespace).
+        variables.merge(record.environment.filter { !$0.key.hasPrefix("FACTORY_") }) { _, own in own }
         variables["FACTORY_PROBE_PARENT"] = String(getpid())
+        if environment["FACTORY_NO_NAMESPACE"] == "1" { variables["FACTORY_NO_NAMESPACE"] = "1" }
         return WorkerCommand(
             executable: host,
-            arguments: [host, "run", "--memory", String(configuration.workerMemory), "--workdir", folder, "--", program] + record.command.dropFirst(),
+            arguments: [host, "run", "--memory", String(configuration.workerMemory), "--workdir", folder, "--", program]
+                + record.command.dropFirst().map { Self.bundleArgument($0, bundle: bundle) },
             environment: variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
             workingFolder: folder)
+    }
+
+    /// An argument that names a file of the bundle (`planner.py` in `["python3", "planner.py"]`)
+    /// as an absolute path, since the worker runs in its own folder; any other argument as it is.
+    static func bundleArgument(_ argument: String, bundle: String) -> String {
+        guard !argument.isEmpty, !argument.hasPrefix("/"), !argument.hasPrefix("-") else { return argument }
+        var status = stat()
+        return stat(bundle + "/" + argument, &status) == 0 ? bundle + "/" + argument : argument
     }
 
     private func locateHost() throws(WorkerFailure) -> String {

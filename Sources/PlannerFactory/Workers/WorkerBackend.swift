@@ -75,6 +75,9 @@ final class WorkerBackend: InstanceBackend {
                 worker.terminate()
                 throw failure(.protocolError("its plan is not a plan: \(error)", log: worker.logTail), phase: "plan", worker: worker)
             }
+        case .failure(.answered(let code, let message)) where code == "bad-result":
+            // factory-host's word for a plan that is not JSON: the plugin's fault, as a bad line would be.
+            throw failure(.protocolError("its plan is not valid JSON: \(message)", log: worker.logTail), phase: "plan", worker: worker)
         case .failure(.answered(let code, let message)):
             setup.onAnswer()
             throw PlanningError(PlanningError.Code(wireName: code), message)

@@ -272,7 +272,8 @@ final class WorkerProcess: Sendable {
         let now = ContinuousClock.now
         if let killAt { return Self.milliseconds(killAt - now) }
         let (idle, last) = state.withLock { ($0.active.isEmpty, $0.lastActivity) }
-        if !idle { return -1 }
+        // Busy: look again later (a call may end between this look and the poll).
+        if !idle { return Self.milliseconds(idleTimeout) }
         return Self.milliseconds(last + idleTimeout - now)
     }
 

@@ -56,3 +56,42 @@ enum WorkerFixtures {
         return !status.contains("State:\tZ")
     }
 }
+
+extension WorkerFixtures {
+    /// A bundle `root/plugins/<name>` whose plugin runs `body` (C statements with `instance`,
+    /// `objective` and `error` in scope) as its `plan`; `steps("text")` makes a one-step plan.
+    static func bundle(_ root: TemporaryFolder, name: String, threadSafe: Bool = false, plan body: String, prelude: String = "") throws {
+        let folder = try root.folder("plugins/\(name)")
+        let source = """
+            #include <stdio.h>
+            #include <stdlib.h>
+            #include <string.h>
+            #include <unistd.h>
+            #include <signal.h>
+            #include "planner_plugin.h"
+            \(prelude)
+            struct planner_instance { int plans; };
+            static char *describe(void) {
+                return strdup("{\\"name\\": \\"\(name)\\", \\"version\\": \\"1.0.0\\", \\"capabilities\\": [\\"x\\"], \\"threadSafe\\": \(threadSafe)}");
+            }
+            static planner_instance *create(const char *configuration, char **error) { return calloc(1, sizeof(planner_instance)); }
+            static char *steps(const char *step) {
+                char *json = malloc(256);
+                snprintf(json, 256, "{\\"planner\\": \\"\(name)\\", \\"steps\\": [\\"%s\\"]}", step);
+                return json;
+            }
+            static char *plan(planner_instance *instance, const char *objective, char **error) { \(body) }
+            static char *health(planner_instance *instance) { return strdup("{\\"healthy\\": true}"); }
+            static void destroy(planner_instance *instance) { free(instance); }
+            static void free_string(char *string) { free(string); }
+            static const planner_plugin_table table = { PLANNER_PLUGIN_ABI_VERSION, sizeof(planner_plugin_table),
+                describe, create, plan, health, destroy, free_string };
+            const planner_plugin_table *planner_plugin_entry(void) { return &table; }
+            """
+        _ = try CCompiler.sharedLibrary(name, source: source, in: folder)
+        try root.write("plugins/\(name)/planner.json", """
+            {"name": "\(name)", "version": "1.0.0", "capabilities": ["x"], "threadSafe": \(threadSafe),
+             "entry": {"kind": "dylib", "library": "lib\(name).so"}}
+            """)
+    }
+}

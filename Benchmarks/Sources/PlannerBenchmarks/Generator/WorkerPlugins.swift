@@ -2,7 +2,7 @@
 import Glibc
 #endif
 
-/// Builds the workers group's plugin bundles from `Benchmarks/Plugins/worker_bench.c`: one bundle
+/// Builds the workers group's plugin bundles from `Benchmarks/Fixtures/worker_bench.c`: one bundle
 /// per name (`<folder>/<name>/planner.json` and `libplanner.so`, compiled with that name in its
 /// descriptor and plans, so each library differs). A plan spins for the instance's configured
 /// `"iterations"` (0: a constant one-step plan at once).
@@ -13,7 +13,7 @@ struct WorkerPlugins: Sendable {
 
     /// The compiler, and the plugin source in the repository at `root`.
     static func locate(repositoryRoot root: String, compiler: PluginCompiler) throws(BenchmarkFailure) -> WorkerPlugins {
-        let source = root + "/Benchmarks/Plugins/worker_bench.c"
+        let source = root + "/Benchmarks/Fixtures/worker_bench.c"
         guard access(source, R_OK) == 0 else { throw BenchmarkFailure("the workers benchmark's plugin source \(source) is missing") }
         return WorkerPlugins(compiler: compiler, source: source)
     }

@@ -7,8 +7,9 @@ import Glibc
 /// A worker's start, from the factory: a new factory on a state folder where the plugin was
 /// probed before (untimed: made, `discover()`, `probePending()`, which must probe nothing), then
 /// `planner(named:)` timed. Its "start" phase from the instantiation telemetry is the spawn of
-/// `factory-host serve` through the launcher, the handshake and the `create` call. The factory is
-/// then dropped and the sample waits (untimed) until its worker is gone.
+/// `factory-host serve` through the launcher, the handshake and the `create` call. The worker is
+/// then killed (`cancelCalls(of:)`; dropping the factory would not end it, since the factory and
+/// its isolated instances hold each other) and the sample waits (untimed) until it is gone.
 final class WorkerStartMeasurement: Measurement {
     let configuration: FactoryConfiguration
     let planner: String
