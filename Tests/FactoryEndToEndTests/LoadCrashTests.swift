@@ -59,8 +59,10 @@ struct LoadCrashTests {
     @Test func aProcessKilledWhileLoadingDoesNotQuarantineThePlugin() async throws {
         let folder = try PluginFolder()
         try FixturePlugin.bundle(folder.path + "/plugins/slow", name: "slow")
+        // A generous probe deadline: on a loaded machine a 2 s probe could time out, and the
+        // command would end before it ever loads the plugin.
         let environment = ["FACTORY_PLUGIN_PATH": folder.path + "/plugins", "FACTORY_STATE_DIR": folder.path + "/state",
-                           "FACTORY_ISOLATION": "in-process"]
+                           "FACTORY_ISOLATION": "in-process", "FACTORY_SANDBOX_TIMEOUT": "20"]
         let process = Process()
         process.executableURL = URL(fileURLWithPath: FactoryBinary.path)
         process.arguments = ["plan", "slow", "--objective", "go"]

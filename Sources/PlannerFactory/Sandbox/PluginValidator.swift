@@ -71,7 +71,7 @@ public enum PluginValidator {
             }
             report.checks.append(.init(name: "start and handshake", passed: true, detail: "started in a worker; its handshake gave a descriptor"))
             report.checks.append(descriptorCheck(descriptor, against: record))
-            command = { () throws(WorkerFailure) -> WorkerCommand in try factory.processCommand(for: record) }
+            command = { () throws(WorkerFailure) -> WorkerCommand in try configuration.processCommand(for: record) }
         } else {
             guard let library = record.library else {
                 report.checks.append(.init(name: "manifest", passed: false, detail: "its manifest names no library"))
@@ -79,7 +79,7 @@ public enum PluginValidator {
             }
             report.checks.append(.init(name: "manifest", passed: true, detail: "\(record.name) \(record.version), library \(library)"))
             guard let copy = probeLibrary(library, of: record, bundle: trimmed, configuration: configuration, into: &report) else { return report }
-            command = { () throws(WorkerFailure) -> WorkerCommand in try factory.hostCommand(library: copy) }
+            command = { () throws(WorkerFailure) -> WorkerCommand in try configuration.hostCommand(library: copy) }
         }
         guard let objective else {
             report.checks.append(.init(name: "create", passed: nil, detail: "skipped: give an objective to create an instance and plan once"))

@@ -26,11 +26,12 @@ extension PlannerFactory {
     func createIsolated(_ record: PlannerRecord, library: String?, configurationText: String) -> Result<any InstanceBackend, FactoryError> {
         let configurationValue = (try? JSONValue(parsing: configurationText)) ?? .object([:])
         let factory = self
+        let configuration = self.configuration
         let command: @Sendable () throws(WorkerFailure) -> WorkerCommand
         if record.kind == .process {
-            command = { () throws(WorkerFailure) -> WorkerCommand in try factory.processCommand(for: record) }
+            command = { () throws(WorkerFailure) -> WorkerCommand in try configuration.processCommand(for: record) }
         } else if let library {
-            command = { () throws(WorkerFailure) -> WorkerCommand in try factory.hostCommand(library: library) }
+            command = { () throws(WorkerFailure) -> WorkerCommand in try configuration.hostCommand(library: library) }
         } else {
             return .failure(.instantiation(record.name, "its manifest names no library"))
         }

@@ -23,7 +23,7 @@ extension PlannerFactory {
         let command: WorkerCommand
         let worker: WorkerProcess
         do {
-            command = try processCommand(for: record)
+            command = try configuration.processCommand(for: record)
             worker = try WorkerProcess(command, planner: record.name, idleTimeout: configuration.sandboxTimeout) { _ in }
         } catch {
             if case .unavailable(let detail) = error {

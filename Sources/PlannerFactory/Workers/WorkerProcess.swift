@@ -57,7 +57,16 @@ final class WorkerProcess: Sendable {
         var lastActivity: ContinuousClock.Instant
         var log = StderrLog()
         var lineNumber = 0
+        /// Whether its process was reaped: its pid (and process group id) may belong to another
+        /// process from then on, so nothing is sent to it any more.
+        var isReaped = false
+        /// Whether its pidfd was closed.
+        var isPidfdClosed = false
     }
+
+    /// Whether the input socket is open; sends, shutdowns and the close take this lock, so a
+    /// descriptor number is never used after it was closed (and reused by another worker's).
+    private let input = Locked<Bool>(true)
 
     /// Starts `command` (from the spawner thread) and its reader thread.
     /// - Parameters:
@@ -83,6 +92,9 @@ final class WorkerProcess: Sendable {
             csandbox_kill_group(pid, SIGKILL)
             var status: Int32 = 0
             waitpid(pid, &status, 0)
+            for descriptor in [spawned.pidfd, spawned.input_fd, spawned.output_fd, spawned.error_fd] where descriptor >= 0 {
+                close(descriptor)
+            }
             throw .unavailable("no thread could be started to read the worker's output")
         }
     }
@@ -115,8 +127,11 @@ final class WorkerProcess: Sendable {
         var request: [String: JSONValue] = ["id": .number(Double(id)), "call": .string(call), "body": body]
         if let instance { request["instance"] = .string(instance) }
         let line = JSONValue.object(request).serialized() + "\n"
-        let sent = line.utf8CString.withUnsafeBufferPointer { buffer in
-            csandbox_send_all(descriptors.input, buffer.baseAddress, buffer.count - 1)
+        let sent = input.withLock { isOpen in
+            guard isOpen else { return EPIPE }
+            return line.utf8CString.withUnsafeBufferPointer { buffer in
+                csandbox_send_all(descriptors.input, buffer.baseAddress, buffer.count - 1)
+            }
         }
         if sent != 0 {
             // It is gone or going: its exit says why.
@@ -157,10 +172,10 @@ final class WorkerProcess: Sendable {
     /// most 100 ms. Waits until it is gone (a few seconds at most).
     func terminate() {
         state.withLock { $0.isStopping = true }
-        shutdown(descriptors.input, Int32(SHUT_WR))
-        csandbox_kill_group(pid, SIGTERM)
+        signalGroup(SIGTERM)  // first: a send blocked on a full socket then fails and frees the input
+        closeInput()
         if exitReply.wait(until: .now + .milliseconds(100)) == nil {
-            csandbox_kill_group(pid, SIGKILL)
+            signalGroup(SIGKILL)
             _ = exitReply.wait(until: .now + .seconds(5))
         }
     }
@@ -168,16 +183,35 @@ final class WorkerProcess: Sendable {
     /// Kills the worker at once (SIGKILL to its group): its calls in flight fail as cancelled.
     func cancel() {
         state.withLock { $0.isCancelled = true }
-        csandbox_kill_group(pid, SIGKILL)
+        signalGroup(SIGKILL)
+    }
+
+    /// Signals the worker's process group, unless its process was reaped already (then its pid
+    /// may name another process). Under the state lock, which the reaping also takes.
+    private func signalGroup(_ signal: Int32) {
+        state.withLock { state in
+            if !state.isReaped { csandbox_kill_group(pid, signal) }
+        }
+    }
+
+    /// Ends the worker's input (it reads end of file), once.
+    private func closeInput() {
+        input.withLock { isOpen in
+            if isOpen { shutdown(descriptors.input, Int32(SHUT_WR)) }
+        }
     }
 
     /// Whether it can take a call: not ended or being ended, as far as its reader knows, and its
     /// process still running right now (a poll of its pidfd: a worker killed a moment ago is not
     /// sent a call it would fail, it is waited for and started again).
     var isUsable: Bool {
-        let known = state.withLock { $0.exit == nil && $0.protocolProblem == nil && !$0.isCancelled && !$0.isStopping }
+        let (known, hasEnded) = state.withLock { state in
+            let known = state.exit == nil && state.protocolProblem == nil && !state.isCancelled && !state.isStopping
+            let hasEnded = known && descriptors.pidfd >= 0 && !state.isPidfdClosed && csandbox_wait_readable(descriptors.pidfd, 0) == 1
+            return (known, hasEnded)
+        }
         guard known else { return false }
-        if descriptors.pidfd >= 0, csandbox_wait_readable(descriptors.pidfd, 0) == 1 {
+        if hasEnded {
             _ = exitReply.wait(until: .now + .seconds(2))  // let the reader record the exit
             return false
         }
@@ -220,6 +254,7 @@ final class WorkerProcess: Sendable {
             if entries.isEmpty {
                 // No pidfd: the pipes closed, so wait for the exit itself.
                 while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+                state.withLock { $0.isReaped = true }
                 hasExited = true
                 break
             }
@@ -229,12 +264,12 @@ final class WorkerProcess: Sendable {
             if ready == 0 {
                 if hasExited { break }  // its descendants keep the pipes open: they are being killed
                 if let deadline = killAt, deadline <= .now {
-                    csandbox_kill_group(pid, SIGKILL)
+                    signalGroup(SIGKILL)
                     killAt = nil
                 } else if killAt == nil, isIdle(for: idleTimeout) {
                     state.withLock { $0.isStopping = true }
-                    shutdown(descriptors.input, Int32(SHUT_WR))
-                    csandbox_kill_group(pid, SIGTERM)
+                    signalGroup(SIGTERM)
+                    closeInput()
                     killAt = .now + .milliseconds(100)
                 }
                 continue
@@ -242,8 +277,15 @@ final class WorkerProcess: Sendable {
             for entry in entries where entry.revents != 0 {
                 if entry.fd == descriptors.pidfd {
                     // Still a zombie, so its pid cannot be reused yet: end what it started, then reap.
-                    csandbox_kill_group(pid, SIGKILL)
-                    if csandbox_reap(pid, &status) == 1 { hasExited = true }
+                    var reaped = false
+                    state.withLock { state in
+                        csandbox_kill_group(pid, SIGKILL)
+                        if csandbox_reap(pid, &status) == 1 {
+                            state.isReaped = true
+                            reaped = true
+                        }
+                    }
+                    if reaped { hasExited = true }
                 } else {
                     let got = read(entry.fd, chunk.baseAddress, chunk.count)
                     if got < 0 && (errno == EINTR || errno == EAGAIN) { continue }
@@ -263,6 +305,7 @@ final class WorkerProcess: Sendable {
         }
         if !hasExited {
             while waitpid(pid, &status, 0) < 0 && errno == EINTR {}
+            state.withLock { $0.isReaped = true }
         }
         finish(status: status, onExit: onExit)
     }
@@ -356,7 +399,7 @@ final class WorkerProcess: Sendable {
         }
         handshakeReply.fulfill(.ended)
         for waiter in waiters { waiter.fulfill(.ended) }
-        csandbox_kill_group(pid, SIGKILL)
+        signalGroup(SIGKILL)
     }
 
     private func finish(status: Int32, onExit: @Sendable (WorkerProcess) -> Void) {
@@ -370,7 +413,15 @@ final class WorkerProcess: Sendable {
         exitReply.fulfill(exit)
         handshakeReply.fulfill(.ended)
         for waiter in waiters { waiter.fulfill(.ended) }
-        for descriptor in [descriptors.pidfd, descriptors.input, descriptors.output, descriptors.error] where descriptor >= 0 {
+        input.withLock { isOpen in
+            if isOpen, descriptors.input >= 0 { close(descriptors.input) }
+            isOpen = false
+        }
+        state.withLock { state in
+            if descriptors.pidfd >= 0 { close(descriptors.pidfd) }
+            state.isPidfdClosed = true
+        }
+        for descriptor in [descriptors.output, descriptors.error] where descriptor >= 0 {
             close(descriptor)
         }
         if let workingFolder { FileSystem.removeTree(workingFolder) }

@@ -69,6 +69,19 @@ struct WorkerLimitsTests {
         #expect(first.workers.first?.restarts == 0)
     }
 
+    @Test func aReleasedFactoryEndsItsWorkers() throws {
+        let root = try TemporaryFolder()
+        try FixturePlugin.bundle(root.path + "/plugins/dropped", name: "dropped")
+        var pid: Int32?
+        do {
+            let factory = WorkerFixtures.factory(root)
+            pid = try factory.planner(named: "dropped").workers.first?.pid
+        }
+        let worker = try #require(pid)
+        for _ in 0..<300 where WorkerFixtures.isAlive(worker) { usleep(10_000) }
+        #expect(!WorkerFixtures.isAlive(worker), "the factory and its instance are gone, and so is their worker")
+    }
+
     @Test func anIdleWorkerExitsAndTheNextCallStartsOne() throws {
         let root = try TemporaryFolder()
         try FixturePlugin.bundle(root.path + "/plugins/idler", name: "idler")

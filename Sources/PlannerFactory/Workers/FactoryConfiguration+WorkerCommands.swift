@@ -4,13 +4,15 @@ import PlannerKit
 import Glibc
 #endif
 
-extension PlannerFactory {
+/// The commands that start workers: plain values of the configuration, so a closure that makes
+/// them holds no factory (a factory's instances would otherwise keep it alive).
+extension FactoryConfiguration {
     /// The command that serves a dylib plugin's probed copy in a worker: `factory-host serve`.
     func hostCommand(library: String) throws(WorkerFailure) -> WorkerCommand {
         let host = try locateHost()
         return WorkerCommand(
             executable: host,
-            arguments: [host, "serve", "--memory", String(configuration.workerMemory), library],
+            arguments: [host, "serve", "--memory", String(workerMemory), library],
             environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "FACTORY_PROBE_PARENT=\(getpid())"]
                 + (ProcessEnvironment.current()["FACTORY_NO_NAMESPACE"] == "1" ? ["FACTORY_NO_NAMESPACE=1"] : []),
             workingFolder: nil)
@@ -49,7 +51,7 @@ extension PlannerFactory {
         if environment["FACTORY_NO_NAMESPACE"] == "1" { variables["FACTORY_NO_NAMESPACE"] = "1" }
         return WorkerCommand(
             executable: host,
-            arguments: [host, "run", "--memory", String(configuration.workerMemory), "--workdir", folder, "--", program]
+            arguments: [host, "run", "--memory", String(workerMemory), "--workdir", folder, "--", program]
                 + record.command.dropFirst().map { Self.bundleArgument($0, bundle: bundle) },
             environment: variables.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" },
             workingFolder: folder)
@@ -65,7 +67,7 @@ extension PlannerFactory {
 
     private func locateHost() throws(WorkerFailure) -> String {
         do {
-            return try ProbeLocator.locateHost(configuration)
+            return try ProbeLocator.locateHost(self)
         } catch {
             throw .unavailable(error.message)
         }
