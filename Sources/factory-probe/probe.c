@@ -3,12 +3,12 @@
  * what happened, so that the factory never loads code that hangs or crashes. No Foundation, no
  * Swift runtime: it starts in a few milliseconds.
  *
- *   factory-probe [--smoke OBJECTIVE_JSON] LIBRARY
+ *   factory-probe LIBRARY
  *
- * Prints {"outcome": "...", "detail": "...", "descriptor": "...", "plan": "..."} and exits 0 when
- * the plugin loaded, its table matched the ABI and `describe` answered (and, with --smoke, `create`
- * with an empty configuration and `plan` for the objective succeeded); 1 for any reported failure;
- * 2 for a usage error. A crash or a hang is not reported here: the factory sees the signal or its
+ * Prints {"outcome": "...", "detail": "...", "descriptor": "..."} and exits 0 when the plugin
+ * loaded, its table matched the ABI and `describe` answered; 1 for any reported failure; 2 for a
+ * usage error (`create` and `plan` are tried by `factory validate` in a worker, factory-host).
+ * A crash or a hang is not reported here: the factory sees the signal or its
  * deadline passing.
  *
  * It runs under the sandbox launcher (CLaunch): the library is loaded in a worker process, alone in
@@ -52,44 +52,18 @@ static void write_json_string(const char *text) {
 }
 
 /* Prints the report line and returns the exit status. */
-static int report_with_plan(const char *outcome, const char *detail, const char *descriptor, const char *plan) {
+static int report(const char *outcome, const char *detail, const char *descriptor) {
     fputs("{\"outcome\":", report_file);
     write_json_string(outcome);
     fputs(",\"abi\":", report_file);
     fprintf(report_file, "%u", PLANNER_PLUGIN_ABI_VERSION);
     if (detail) { fputs(",\"detail\":", report_file); write_json_string(detail); }
     if (descriptor) { fputs(",\"descriptor\":", report_file); write_json_string(descriptor); }
-    if (plan) { fputs(",\"plan\":", report_file); write_json_string(plan); }
     fputs("}\n", report_file);
     fflush(report_file);
     return strcmp(outcome, "ok") == 0 ? 0 : 1;
 }
 
-static int report(const char *outcome, const char *detail, const char *descriptor) {
-    return report_with_plan(outcome, detail, descriptor, NULL);
-}
-
-/* --smoke: create an instance with an empty configuration and plan once. */
-static int smoke(const planner_plugin_table *table, char *descriptor, const char *objective) {
-    char *error = NULL;
-    planner_instance *instance = table->create("{}", &error);
-    if (!instance) {
-        int status = report("create-failed", error ? error : "create returned no instance and no error", descriptor);
-        if (error) table->free_string(error);
-        return status;
-    }
-    char *plan = table->plan(instance, objective, &error);
-    int status;
-    if (!plan) {
-        status = report("plan-failed", error ? error : "plan returned no plan and no error", descriptor);
-        if (error) table->free_string(error);
-    } else {
-        status = report_with_plan("ok", NULL, descriptor, plan);
-        table->free_string(plan);
-    }
-    table->destroy(instance);
-    return status;
-}
 
 /* Sorts a dlopen failure into the outcomes the factory tells apart. */
 static const char *classify_load_error(const char *message) {
@@ -114,14 +88,11 @@ int main(int argc, char **argv) {
      * (the launcher checks FACTORY_PROBE_PARENT and dies with its parent). */
     claunch_options launch = {.leftover_fd = 1, .memory_limit = 0, .remove_directory = NULL};
     claunch_enter(&launch);
-    const char *objective = NULL;
-    if (argc == 4 && strcmp(argv[1], "--smoke") == 0) {
-        objective = argv[2];
-    } else if (argc != 2) {
-        fprintf(stderr, "usage: factory-probe [--smoke OBJECTIVE_JSON] LIBRARY\n");
+    if (argc != 2) {
+        fprintf(stderr, "usage: factory-probe LIBRARY\n");
         return 2;
     }
-    const char *path = argv[argc - 1];
+    const char *path = argv[1];
     if (private_report() != 0) {
         perror("factory-probe: cannot set up the report descriptor");
         return 2;
@@ -150,7 +121,7 @@ int main(int argc, char **argv) {
     }
     char *descriptor = table->describe();
     if (!descriptor) return report("invalid-descriptor", "describe returned nothing", NULL);
-    int status = objective ? smoke(table, descriptor, objective) : report("ok", NULL, descriptor);
+    int status = report("ok", NULL, descriptor);
     table->free_string(descriptor);
     return status;
 }

@@ -25,10 +25,10 @@ public struct ProbeRunner: Sendable {
 
     /// Probes `library`. Never throws: every way it can go wrong is an outcome.
     public func probe(_ library: String) -> ProbeOutcome {
-        run([probePath, library]).outcome
+        run([probePath, library])
     }
 
-    private func run(_ arguments: [String], capacity: Int = 1 << 16) -> (outcome: ProbeOutcome, plan: String?) {
+    private func run(_ arguments: [String], capacity: Int = 1 << 16) -> ProbeOutcome {
         var output = [CChar](repeating: 0, count: capacity)
         let nanoseconds = max(1, Int64(timeout.seconds * 1e9))
         let result = withCStrings(arguments) { argv in
@@ -39,14 +39,14 @@ public struct ProbeRunner: Sendable {
             }
         }
         if result.spawn_error != 0 {
-            return (.probeUnavailable("\(probePath) could not be started (\(String(cString: strerror(result.spawn_error))))"), nil)
+            return .probeUnavailable("\(probePath) could not be started (\(String(cString: strerror(result.spawn_error))))")
         }
-        if result.timed_out != 0 { return (.timedOut(after: timeout), nil) }
+        if result.timed_out != 0 { return .timedOut(after: timeout) }
         if result.signaled != 0 {
-            return (.crashed(signal: result.signal_number, name: SignalName.of(result.signal_number)), nil)
+            return .crashed(signal: result.signal_number, name: SignalName.of(result.signal_number))
         }
         if result.output_length >= capacity {
-            return (.failed(kind: "report-too-large", detail: "the probe's report was larger than \(capacity >> 20 > 0 ? "\(capacity >> 20) MiB" : "\(capacity >> 10) KiB")"), nil)
+            return .failed(kind: "report-too-large", detail: "the probe's report was larger than \(capacity >> 20 > 0 ? "\(capacity >> 20) MiB" : "\(capacity >> 10) KiB")")
         }
         let text = String(decoding: output.prefix(result.output_length).map { UInt8(bitPattern: $0) }, as: UTF8.self)
         let reported = Self.outcome(fromReport: text, exitCode: result.exit_code)
@@ -55,29 +55,29 @@ public struct ProbeRunner: Sendable {
         let leftBehind = text.split(separator: "\n").contains { line in
             line.contains("\"left-processes\"") && ((try? JSONValue(parsing: String(line)))?["left-processes"]?.intValue ?? 0) > 0
         }
-        if result.left_processes != 0 || leftBehind, reported.outcome.isPassed {
-            return (.failed(kind: "left-process-behind",
-                            detail: "the library started a process (a fork in a constructor or a function) that outlived the probe; it was killed"), nil)
+        if result.left_processes != 0 || leftBehind, reported.isPassed {
+            return .failed(kind: "left-process-behind",
+                           detail: "the library started a process (a fork in a constructor or a function) that outlived the probe; it was killed")
         }
         return reported
     }
 
     /// Reads the probe's JSON line; an error JSON in the detail is reduced to its message.
-    static func outcome(fromReport text: String, exitCode: Int32) -> (outcome: ProbeOutcome, plan: String?) {
+    static func outcome(fromReport text: String, exitCode: Int32) -> ProbeOutcome {
         guard let line = text.split(separator: "\n").first, let report = try? JSONValue(parsing: String(line)),
               let kind = report["outcome"]?.stringValue
         else {
-            return (.probeUnavailable("the probe exited with code \(exitCode) without a report"), nil)
+            return .probeUnavailable("the probe exited with code \(exitCode) without a report")
         }
         if kind == "ok", let descriptor = report["descriptor"]?.stringValue {
             guard (try? JSONValue(parsing: descriptor))?.objectValue != nil else {
-                return (.failed(kind: "invalid-descriptor", detail: "describe returned text that is not a JSON object: \(descriptor.prefix(120))"), nil)
+                return .failed(kind: "invalid-descriptor", detail: "describe returned text that is not a JSON object: \(descriptor.prefix(120))")
             }
-            return (.passed(descriptor: descriptor), report["plan"]?.stringValue)
+            return .passed(descriptor: descriptor)
         }
         let detail = report["detail"]?.stringValue ?? "no detail"
         let message = (try? JSONValue(parsing: detail))?["message"]?.stringValue ?? detail
-        return (.failed(kind: kind, detail: message), nil)
+        return .failed(kind: kind, detail: message)
     }
 }
 
