@@ -88,7 +88,9 @@ enum PlannersPane {
         lines.append(("status", status, statusStyle))
         if let reason = record.reason { lines.append(("reason", reason, statusStyle)) }
         if let check = model.health[record.name], check.isHealthy != nil || check.isBusy {
-            lines.append(("health", check.detail, check.isBusy ? .warning : (check.isHealthy == false ? .error : .good)))
+            // Frozen screens hide times and pids, which a busy check's detail names.
+            let detail = check.isBusy && model.isFrozen ? "busy in a call, not checked" : check.detail
+            lines.append(("health", detail, check.isBusy ? .warning : (check.isHealthy == false ? .error : .good)))
         }
         lines.append(("kind", "\(record.kind) \(record.version) · rank \(record.rank)\(record.isThreadSafe ? " · thread-safe" : "")", .plain))
         if record.kind.isPlugin {

@@ -54,6 +54,9 @@ public enum AppUpdate {
         case .planned(let result):
             model.planning.remove(result.planner)
             model.planElapsed[result.planner] = nil
+            // What was said while it ran is over: "Cancelling …", and a health check that found it busy.
+            if model.message?.text.hasPrefix("Cancelling the plan of") == true { model.message = nil }
+            if model.health[result.planner]?.isBusy == true { model.health[result.planner] = nil }
             model.activities[.planning] = planningText(model)
             model.planResult = result
             return [.refreshTelemetry]
