@@ -10,6 +10,7 @@
 #include <sys/socket.h>
 #include <sys/syscall.h>
 #include <sys/wait.h>
+#include <time.h>
 #include <unistd.h>
 
 static void close_pair(int pair[2]) {
@@ -72,15 +73,33 @@ csandbox_worker csandbox_spawn_worker(const char *path, char *const argv[], char
     return worker;
 }
 
-int csandbox_send_all(int descriptor, const char *bytes, size_t length) {
+static long long monotonic_ms(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000 + now.tv_nsec / 1000000;
+}
+
+int csandbox_send_all(int descriptor, const char *bytes, size_t length, int timeout_ms) {
+    long long deadline = timeout_ms < 0 ? -1 : monotonic_ms() + timeout_ms;
     while (length > 0) {
-        ssize_t sent = send(descriptor, bytes, length, MSG_NOSIGNAL);
-        if (sent < 0) {
-            if (errno == EINTR) continue;
-            return errno;
+        ssize_t sent = send(descriptor, bytes, length, MSG_NOSIGNAL | MSG_DONTWAIT);
+        if (sent >= 0) {
+            bytes += sent;
+            length -= (size_t)sent;
+            continue;
         }
-        bytes += sent;
-        length -= (size_t)sent;
+        if (errno == EINTR) continue;
+        if (errno != EAGAIN && errno != EWOULDBLOCK) return errno;
+        /* Short waits: a shutdown of the socket by another thread does not wake a poll for
+           POLLOUT, but the next send then fails with EPIPE. */
+        int wait_ms = 50;
+        if (deadline >= 0) {
+            long long left = deadline - monotonic_ms();
+            if (left <= 0) return ETIMEDOUT;
+            if (left < wait_ms) wait_ms = (int)left;
+        }
+        struct pollfd entry = {.fd = descriptor, .events = POLLOUT};
+        if (poll(&entry, 1, wait_ms) < 0 && errno != EINTR) return errno;
     }
     return 0;
 }

@@ -80,8 +80,10 @@ typedef struct csandbox_worker {
  */
 csandbox_worker csandbox_spawn_worker(const char *path, char *const argv[], char *const envp[]);
 
-/** Writes all of `length` bytes to a worker's input socket; 0, or the errno (EPIPE when it is gone). */
-int csandbox_send_all(int descriptor, const char *bytes, size_t length);
+/** Writes all of `length` bytes to a worker's input socket within `timeout_ms` (-1: no limit);
+ *  0, ETIMEDOUT when the worker did not take them in time, or the errno (EPIPE when it is gone,
+ *  or within 50 ms when its input was shut down meanwhile by another thread). */
+int csandbox_send_all(int descriptor, const char *bytes, size_t length, int timeout_ms);
 
 /** Waits up to `timeout_ms` (-1: forever) for the pidfd to be readable; 1 when it is, 0 on timeout. */
 int csandbox_wait_readable(int descriptor, int timeout_ms);

@@ -1,3 +1,4 @@
+import PlannerFactory
 import PlannerKit
 
 #if canImport(Glibc)
@@ -10,8 +11,9 @@ enum Output {
         print(value.serialized(pretty: true))
     }
 
+    /// Writes `text` to standard error, its controls escaped (it may hold a plugin's words).
     static func error(_ text: String) {
-        var line = text
+        var line = TerminalText.escapedLines(text)
         if !line.hasSuffix("\n") { line += "\n" }
         line.withUTF8 { buffer in
             var offset = 0

@@ -38,6 +38,9 @@ public struct FactoryConfiguration: Sendable, Hashable {
     public var workerIdle: Duration = .seconds(60)
     /// Address-space limit of each worker, in bytes. Default: 4 GiB.
     public var workerMemory = 4 << 30
+    /// Whether workers and probes run without a PID namespace (the fallback of README "Isolation");
+    /// `FACTORY_NO_NAMESPACE=1` in the factory's environment sets it, to try that fallback.
+    public var forcesNoNamespace = ProcessEnvironment.current()["FACTORY_NO_NAMESPACE"] == "1"
     /// Records kept in each telemetry ring buffer. Default: 1000.
     public var telemetryCapacity = 1000
     /// Least match ratio for a planner to be selectable, 0…1. Default: 1 (every required capability).

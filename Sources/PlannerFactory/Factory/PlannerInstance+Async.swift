@@ -10,14 +10,15 @@ extension PlannerInstance {
         if Task.isCancelled {
             throw FactoryError(.cancelled, "The plan call into planner \"\(name)\" was cancelled before it started.", context: ["planner": name])
         }
+        let cancellation = Cancellation()
         let result: Result<Plan, FactoryError> = await withTaskCancellationHandler {
             await withCheckedContinuation { continuation in
                 DispatchQueue.global().async {
-                    continuation.resume(returning: Result { () throws(FactoryError) in try self.plan(objective) })
+                    continuation.resume(returning: Result { () throws(FactoryError) in try self.plan(objective, cancellation: cancellation) })
                 }
             }
         } onCancel: {
-            self.cancel()
+            cancellation.cancel()
         }
         return try result.get()
     }

@@ -33,9 +33,14 @@ public final class PlannerInstance: Sendable {
     /// - Throws: `FactoryError`: `.planningFailed` wrapping the planner's `PlanningError` (its
     ///   code in `context["code"]`), `.callTimeout`, `.cancelled` or `.workerFailed`.
     public func plan(_ objective: Objective) throws(FactoryError) -> Plan {
+        try plan(objective, cancellation: Cancellation())
+    }
+
+    /// Plans for an objective until `cancellation` is cancelled (or `cancel()` is called).
+    func plan(_ objective: Objective, cancellation: Cancellation) throws(FactoryError) -> Plan {
         let start = ContinuousClock.now
         do {
-            let plan = try call { try backend.plan(objective) }
+            let plan = try call { try backend.plan(objective, cancellation: cancellation) }
             record(since: start, outcome: "success", error: nil)
             return plan
         } catch let error as FactoryError {
@@ -71,10 +76,13 @@ public final class PlannerInstance: Sendable {
         return callLock.withLockIfAvailable { _ in backend.health() }
     }
 
-    /// Ends the calls into this instance that are running now: its worker is killed at once
-    /// (the calls fail with `.cancelled`, which is not a fault of the planner) and started again
-    /// on the next call. An in-process planner cannot be interrupted: nothing happens.
-    public func cancel() {
+    /// Ends the calls into this instance that are running now, including one whose worker is
+    /// still being started: its worker is killed at once (the calls fail with `.cancelled`, which
+    /// is not a fault of the planner) and started again on the next call. An idle worker stays.
+    /// An in-process planner cannot be interrupted: nothing happens.
+    /// - Returns: how many calls were cancelled.
+    @discardableResult
+    public func cancel() -> Int {
         backend.cancel()
     }
 

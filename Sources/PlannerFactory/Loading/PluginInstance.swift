@@ -8,11 +8,11 @@ import Glibc
 /// What a `PlannerInstance` calls: a Swift planner in this process, or a plugin instance behind
 /// the C table.
 protocol InstanceBackend: Sendable {
-    func plan(_ objective: Objective) throws -> Plan
+    func plan(_ objective: Objective, cancellation: Cancellation) throws -> Plan
     func health() -> PlannerHealth
     /// Ends the calls in flight, where that is possible (a worker is killed); in-process calls
-    /// cannot be interrupted.
-    func cancel()
+    /// cannot be interrupted. Returns how many were cancelled.
+    func cancel() -> Int
     /// The worker processes behind the instance (none in-process).
     func workers() -> [WorkerInfo]
     /// Where its code runs.
@@ -22,7 +22,7 @@ protocol InstanceBackend: Sendable {
 }
 
 extension InstanceBackend {
-    func cancel() {}
+    func cancel() -> Int { 0 }
     func workers() -> [WorkerInfo] { [] }
     var isolation: Isolation { .inProcess }
     var workerPID: Int32? { nil }
@@ -31,7 +31,7 @@ extension InstanceBackend {
 /// A builtin (Swift) planner.
 struct SwiftBackend: InstanceBackend {
     let planner: any Planner
-    func plan(_ objective: Objective) throws -> Plan { try planner.plan(objective) }
+    func plan(_ objective: Objective, cancellation: Cancellation) throws -> Plan { try planner.plan(objective) }
     func health() -> PlannerHealth { planner.health() }
 }
 
@@ -66,7 +66,7 @@ final class PluginBackend: InstanceBackend, @unchecked Sendable {
         return PluginBackend(table: table, instance: instance, planner: planner, guard: crashGuard)
     }
 
-    func plan(_ objective: Objective) throws -> Plan {
+    func plan(_ objective: Objective, cancellation: Cancellation) throws -> Plan {
         var error: UnsafeMutablePointer<CChar>?
         let text = objective.json.serialized()
         crashGuard?.begin(CrashGuard.plan)

@@ -138,7 +138,7 @@ public enum PluginValidator {
         }
         report.checks.append(.init(name: "create", passed: true, detail: "created with an empty configuration in a worker"))
         do {
-            let plan = try backend.plan(objective)
+            let plan = try backend.plan(objective, cancellation: Cancellation())
             report.plan = plan
             report.checks.append(.init(
                 name: "plan", passed: true,

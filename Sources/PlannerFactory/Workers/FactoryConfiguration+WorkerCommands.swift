@@ -14,7 +14,7 @@ extension FactoryConfiguration {
             executable: host,
             arguments: [host, "serve", "--memory", String(workerMemory), library],
             environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "FACTORY_PROBE_PARENT=\(getpid())"]
-                + (ProcessEnvironment.current()["FACTORY_NO_NAMESPACE"] == "1" ? ["FACTORY_NO_NAMESPACE=1"] : []),
+                + (forcesNoNamespace ? ["FACTORY_NO_NAMESPACE=1"] : []),
             workingFolder: nil)
     }
 
@@ -48,7 +48,7 @@ extension FactoryConfiguration {
         // would take the plugin out of its PID namespace).
         variables.merge(record.environment.filter { !$0.key.hasPrefix("FACTORY_") }) { _, own in own }
         variables["FACTORY_PROBE_PARENT"] = String(getpid())
-        if environment["FACTORY_NO_NAMESPACE"] == "1" { variables["FACTORY_NO_NAMESPACE"] = "1" }
+        if forcesNoNamespace { variables["FACTORY_NO_NAMESPACE"] = "1" }
         return WorkerCommand(
             executable: host,
             arguments: [host, "run", "--memory", String(workerMemory), "--workdir", folder, "--", program]

@@ -7,18 +7,14 @@ extension PlannerFactory {
         Isolation.effective(for: record, configured: configuration.isolation)
     }
 
-    /// Ends the calls running now in every cached instance of the planner `name` (their workers
-    /// are killed; the calls fail with `.cancelled`, not a fault). In-process calls cannot be ended.
-    /// - Returns: how many of its instances had a worker to end.
+    /// Ends the calls running now in every cached instance of the planner `name`, also those
+    /// whose worker is being started (their workers are killed; the calls fail with `.cancelled`,
+    /// not a fault). In-process calls cannot be ended.
+    /// - Returns: how many calls were cancelled.
     @discardableResult
     public func cancelCalls(of name: String) -> Int {
         let instances = state.withLock { state in state.instances.filter { $0.key.name == name }.map(\.value) }
-        var cancelled = 0
-        for instance in instances where !instance.workers.isEmpty {
-            instance.cancel()
-            cancelled += 1
-        }
-        return cancelled
+        return instances.reduce(0) { $0 + $1.cancel() }
     }
 
     /// Creates a plugin's instance in a worker: starts it (within `FACTORY_CALL_TIMEOUT`), checks

@@ -24,26 +24,7 @@ struct StderrLog: Sendable {
     /// The last `lines` non-empty lines, at most `characters` long in all, with control characters
     /// shown escaped (`\x1b`): this text goes into error messages that reach terminals.
     func tail(lines: Int = 5, characters: Int = 1000) -> String {
-        let kept = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(lines).map(Self.escaped).joined(separator: "\n")
+        let kept = text.split(separator: "\n", omittingEmptySubsequences: true).suffix(lines).map(TerminalText.escaped).joined(separator: "\n")
         return kept.count > characters ? "…" + String(kept.suffix(characters)) : kept
-    }
-
-    /// `line` with C0 controls (but tab), DEL, C1 controls and bidirectional overrides and
-    /// isolates written as `\xNN` / `\uNNNN`, so a plugin cannot move the cursor, recolour or
-    /// reorder what a person reads.
-    static func escaped(_ line: Substring) -> String {
-        var result = ""
-        for scalar in line.unicodeScalars {
-            switch scalar.value {
-            case 0x09: result.unicodeScalars.append(scalar)
-            case 0x00...0x1F, 0x7F:
-                result += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            case 0x80...0x9F, 0x202A...0x202E, 0x2066...0x2069:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
-        }
-        return result
     }
 }

@@ -40,12 +40,14 @@ final class WorkerBackend: InstanceBackend {
         var worker: WorkerProcess?
         var instance: String?
         var restarts = 0
+        /// The calls in flight, which `cancel()` cancels.
+        var calls: [ObjectIdentifier: Cancellation] = [:]
     }
 
     /// Starts the worker and creates the instance, so creation errors surface at once.
     init(_ setup: Setup) throws(FactoryError) {
         self.setup = setup
-        _ = try ready(phase: "create")
+        _ = try ready(phase: "create", until: .now + setup.callTimeout, cancellation: Cancellation())
     }
 
     deinit {
@@ -56,62 +58,79 @@ final class WorkerBackend: InstanceBackend {
 
     // MARK: InstanceBackend
 
-    func plan(_ objective: Objective) throws -> Plan {
-        let (worker, instance) = try ready(phase: "plan")
+    func plan(_ objective: Objective, cancellation: Cancellation) throws -> Plan {
         var deadline = setup.planTimeout
         var isUserDeadline = false
-        if let asked = objective.deadline, asked < setup.planTimeout.seconds {
-            deadline = .nanoseconds(Int64(asked * 1e9))
-            isUserDeadline = true
-        }
-        let result = worker.call("plan", instance: instance, body: objective.json, until: .now + deadline)
-        switch result {
-        case .success(let value):
-            do {
-                let plan = try Plan(json: value)
-                setup.onAnswer()
-                return plan
-            } catch {
-                worker.terminate()
-                throw failure(.protocolError("its plan is not a plan: \(error)", log: worker.logTail), phase: "plan", worker: worker)
+        if let asked = objective.deadline {
+            guard asked.isFinite, asked > 0 else {
+                throw PlanningError(.invalidObjective, "the objective's deadline must be a number of seconds greater than 0, not \(asked)")
             }
-        case .failure(.answered(let code, let message)) where code == "bad-result":
-            // factory-host's word for a plan that is not JSON: the plugin's fault, as a bad line would be.
-            throw failure(.protocolError("its plan is not valid JSON: \(message)", log: worker.logTail), phase: "plan", worker: worker)
-        case .failure(.answered(let code, let message)):
-            setup.onAnswer()
-            throw PlanningError(PlanningError.Code(wireName: code), message)
-        case .failure(.timedOut):
-            worker.terminate()
-            throw failure(.timedOut(deadline), phase: "plan", worker: worker, isUserDeadline: isUserDeadline)
-        case .failure(let other):
-            throw failure(other, phase: "plan", worker: worker)
+            if asked < setup.planTimeout.seconds {
+                deadline = .nanoseconds(Int64(asked * 1e9))
+                isUserDeadline = true
+            }
+        }
+        let until = ContinuousClock.now + deadline
+        return try tracking(cancellation) { () throws -> Plan in
+            let (worker, instance) = try ready(phase: "plan", until: until, cancellation: cancellation)
+            let result = cancellation.whenCancelled({ worker.cancel() }) {
+                worker.call("plan", instance: instance, body: objective.json, until: until)
+            }
+            switch result {
+            case .success(let value):
+                do {
+                    let plan = try Plan(json: value)
+                    setup.onAnswer()
+                    return plan
+                } catch {
+                    worker.terminate()
+                    throw failure(.protocolError("its plan is not a plan: \(error)", log: worker.logTail), phase: "plan", worker: worker)
+                }
+            case .failure(.answered(let code, let message)) where code == "bad-result":
+                // factory-host's word for a plan that is not JSON: the plugin's fault, as a bad line would be.
+                throw failure(.protocolError("its plan is not valid JSON: \(message)", log: worker.logTail), phase: "plan", worker: worker)
+            case .failure(.answered(let code, let message)):
+                setup.onAnswer()
+                throw PlanningError(PlanningError.Code(wireName: code), message)
+            case .failure(.timedOut):
+                worker.terminate()
+                throw failure(.timedOut(deadline), phase: "plan", worker: worker, isUserDeadline: isUserDeadline)
+            case .failure(let other):
+                throw failure(other, phase: "plan", worker: worker)
+            }
         }
     }
 
     func health() -> PlannerHealth {
-        let worker: WorkerProcess
-        let instance: String
-        do {
-            (worker, instance) = try ready(phase: "health")
-        } catch {
-            return .unhealthy(error.message)
-        }
-        switch worker.call("health", instance: instance, body: .null, until: .now + setup.callTimeout) {
-        case .success(let value):
-            setup.onAnswer()
-            guard let isHealthy = value["healthy"]?.boolValue else {
-                return .unhealthy("its health answer is not health JSON: \(String(value.serialized().prefix(200)))")
+        let cancellation = Cancellation()
+        return tracking(cancellation) { () -> PlannerHealth in
+            let until = ContinuousClock.now + setup.callTimeout
+            let worker: WorkerProcess
+            let instance: String
+            do throws(FactoryError) {
+                (worker, instance) = try ready(phase: "health", until: until, cancellation: cancellation)
+            } catch {
+                return .unhealthy(error.message)
             }
-            return PlannerHealth(isHealthy: isHealthy, detail: value["detail"]?.stringValue ?? "")
-        case .failure(.answered(_, let message)):
-            setup.onAnswer()
-            return .unhealthy(message)
-        case .failure(.timedOut):
-            worker.terminate()
-            return .unhealthy(failure(.timedOut(setup.callTimeout), phase: "health", worker: worker).message)
-        case .failure(let other):
-            return .unhealthy(failure(other, phase: "health", worker: worker).message)
+            let result = cancellation.whenCancelled({ worker.cancel() }) {
+                worker.call("health", instance: instance, body: .null, until: until)
+            }
+            switch result {
+            case .success(let value):
+                setup.onAnswer()
+                guard let isHealthy = value["healthy"]?.boolValue else {
+                    return .unhealthy("its health answer is not health JSON: \(String(value.serialized().prefix(200)))")
+                }
+                return PlannerHealth(isHealthy: isHealthy, detail: value["detail"]?.stringValue ?? "")
+            case .failure(.answered(_, let message)):
+                setup.onAnswer()
+                return .unhealthy(message)
+            case .failure(.timedOut):
+                worker.terminate()
+                return .unhealthy(failure(.timedOut(setup.callTimeout), phase: "health", worker: worker).message)
+            case .failure(let other):
+                return .unhealthy(failure(other, phase: "health", worker: worker).message)
+            }
         }
     }
 
@@ -122,8 +141,19 @@ final class WorkerBackend: InstanceBackend {
         return health()
     }
 
-    func cancel() {
-        state.withLock { $0.worker }?.cancel()
+    /// Cancels every call in flight: each ends the worker it waits for (or is starting), at once.
+    func cancel() -> Int {
+        let calls = state.withLock { Array($0.calls.values) }
+        for call in calls { call.cancel() }
+        return calls.count
+    }
+
+    /// Runs `body` as a call in flight, which `cancel()` reaches.
+    private func tracking<T, E: Error>(_ cancellation: Cancellation, _ body: () throws(E) -> T) throws(E) -> T {
+        let key = ObjectIdentifier(cancellation)
+        state.withLock { $0.calls[key] = cancellation }
+        defer { state.withLock { $0.calls[key] = nil } }
+        return try body()
     }
 
     func workers() -> [WorkerInfo] {
@@ -143,12 +173,15 @@ final class WorkerBackend: InstanceBackend {
     // MARK: Starting
 
     /// The live worker and its instance id, starting the worker and creating the instance when
-    /// there is none (within the call deadline).
-    private func ready(phase: String) throws(FactoryError) -> (WorkerProcess, String) {
+    /// there is none. A place among the live workers is waited for until `until` (the call's
+    /// deadline; waiting is no fault of the plugin); the start itself, the handshake and the
+    /// create then have `FACTORY_CALL_TIMEOUT`.
+    private func ready(phase: String, until: ContinuousClock.Instant, cancellation: Cancellation) throws(FactoryError) -> (WorkerProcess, String) {
+        if cancellation.isCancelled { throw failure(.cancelled, phase: phase, worker: nil) }
         if let ready = current() { return ready }
         return try startLock.withLock { _ throws(FactoryError) -> (WorkerProcess, String) in
             if let ready = current() { return ready }
-            return try start(phase: phase)
+            return try start(phase: phase, until: until, cancellation: cancellation)
         }
     }
 
@@ -159,17 +192,19 @@ final class WorkerBackend: InstanceBackend {
         }
     }
 
-    private func start(phase: String) throws(FactoryError) -> (WorkerProcess, String) {
-        let deadline = ContinuousClock.now + setup.callTimeout
+    private func start(phase: String, until: ContinuousClock.Instant, cancellation: Cancellation) throws(FactoryError) -> (WorkerProcess, String) {
         let previous = state.withLock { $0.worker }
         let pool = setup.pool
         let worker: WorkerProcess
         do throws(WorkerFailure) {
-            try pool.reserve(until: deadline)
+            try cancellation.whenCancelled({ pool.wakeWaiters() }) { () throws(WorkerFailure) in
+                try pool.reserve(until: until, isCancelled: { cancellation.isCancelled })
+            }
             do throws(WorkerFailure) {
                 let logs = setup.logs
                 let planner = setup.planner
-                worker = try WorkerProcess(try setup.command(), planner: planner, idleTimeout: setup.idleTimeout) { ended in
+                worker = try WorkerProcess(try setup.command(), planner: planner, idleTimeout: setup.idleTimeout,
+                                           onCallEnded: { pool.wakeWaiters() }) { ended in
                     pool.remove(ended)
                     logs.save(ended.log, planner: planner)
                 }
@@ -179,8 +214,22 @@ final class WorkerBackend: InstanceBackend {
             }
             pool.admit(worker)
         } catch {
-            throw failure(error, phase: "start", worker: nil)
+            switch error {
+            case .cancelled, .busy: throw failure(error, phase: phase, worker: nil)
+            default: throw failure(error, phase: "start", worker: nil)
+            }
         }
+        do {
+            return try cancellation.whenCancelled({ worker.cancel() }) { () throws(FactoryError) in
+                try handshakeAndCreate(worker, previous: previous)
+            }
+        } catch where error.code == .cancelled {
+            throw failure(.cancelled, phase: phase, worker: worker)
+        }
+    }
+
+    private func handshakeAndCreate(_ worker: WorkerProcess, previous: WorkerProcess?) throws(FactoryError) -> (WorkerProcess, String) {
+        let deadline = ContinuousClock.now + setup.callTimeout
         switch worker.handshake(until: deadline) {
         case .success: break
         case .failure(.timedOut):
@@ -233,6 +282,9 @@ final class WorkerBackend: InstanceBackend {
             return FactoryError(.cancelled, "The \(phase) call into planner \"\(planner)\" was cancelled; its worker\(pid) was ended.", context: context)
         case .unavailable(let detail):
             return FactoryError(.workerFailed, "Planner \"\(planner)\" could not get a worker for \(phase): \(detail)", context: context)
+        case .busy(let limit):
+            return FactoryError(.callTimeout, "Planner \"\(planner)\" got no worker for \(phase) before the call's deadline: all \(limit) workers (FACTORY_MAX_WORKERS) stayed busy.",
+                                context: context)
         case .timedOut(let deadline):
             let seconds = JSONValue.format(deadline.seconds)
             if isUserDeadline {

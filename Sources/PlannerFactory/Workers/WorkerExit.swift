@@ -28,6 +28,9 @@ enum WorkerFailure: Error, Sendable {
     case cancelled
     /// The worker could not be started (no helper, no descriptors): not the plugin's fault.
     case unavailable(String)
+    /// Every place for a live worker stayed taken by busy workers until the call's deadline:
+    /// not the plugin's fault.
+    case busy(limit: Int)
 }
 
 /// A fault of the plugin's own code, which counts toward quarantine.

@@ -18,10 +18,12 @@ final class WorkerPool: Sendable {
     }
 
     /// Holds a place for a worker about to start, stopping an idle one or waiting when needed.
-    /// - Throws: `WorkerFailure.timedOut` when no place came free by `deadline`.
-    func reserve(until deadline: ContinuousClock.Instant) throws(WorkerFailure) {
+    /// - Throws: `WorkerFailure.busy` when no place came free by `deadline`, `.cancelled` when
+    ///   `isCancelled` turned true (call `wakeWaiters()` then).
+    func reserve(until deadline: ContinuousClock.Instant, isCancelled: () -> Bool = { false }) throws(WorkerFailure) {
         while true {
             let seen = changed.current
+            if isCancelled() { throw .cancelled }
             enum Step { case reserved, evict(WorkerProcess), wait }
             let step: Step = state.withLock { state in
                 if state.live.count + state.reserved < limit {
@@ -42,9 +44,7 @@ final class WorkerPool: Sendable {
                 worker.terminate()
                 return
             case .wait:
-                if !changed.wait(after: seen, until: deadline) {
-                    throw .unavailable("all \(limit) workers (FACTORY_MAX_WORKERS) stayed busy until the deadline")
-                }
+                if !changed.wait(after: seen, until: deadline) { throw .busy(limit: limit) }
             }
         }
     }
@@ -67,6 +67,12 @@ final class WorkerPool: Sendable {
     /// Forgets a worker that ended (called from its reader thread).
     func remove(_ worker: WorkerProcess) {
         state.withLock { $0.live[ObjectIdentifier(worker)] = nil }
+        changed.signal()
+    }
+
+    /// Wakes the calls waiting for a place: a call into a worker ended (its worker may be
+    /// stopped now), or a waiting call was cancelled.
+    func wakeWaiters() {
         changed.signal()
     }
 

@@ -64,17 +64,30 @@ final class WorkerProcess: Sendable {
         var isPidfdClosed = false
     }
 
-    /// Whether the input socket is open; sends, shutdowns and the close take this lock, so a
-    /// descriptor number is never used after it was closed (and reused by another worker's).
-    private let input = Locked<Bool>(true)
+    /// The input socket's state. Shutdowns and the close take this lock, so a descriptor number
+    /// is never used after it was closed (and reused by another worker's); a send in progress
+    /// defers the close to its end.
+    private let input = Locked<Input>(Input())
+    /// Serializes sends (the lines of concurrent calls must not interleave); never held while
+    /// taking `input` for long.
+    private let sending = Locked<Void>(())
+    private let onCallEnded: @Sendable () -> Void
+
+    private struct Input: Sendable {
+        var isOpen = true
+        var isSending = false
+        var closeWhenSent = false
+    }
 
     /// Starts `command` (from the spawner thread) and its reader thread.
     /// - Parameters:
     ///   - idleTimeout: the worker stops itself after this long without a call.
     ///   - onExit: called once, from the reader thread, when the worker has ended.
     /// - Throws: `WorkerFailure.unavailable` when it cannot be started.
-    init(_ command: WorkerCommand, planner: String, idleTimeout: Duration,
+    ///   - onCallEnded: called when a call ends (a worker may be free for another call now).
+    init(_ command: WorkerCommand, planner: String, idleTimeout: Duration, onCallEnded: @escaping @Sendable () -> Void = {},
          onExit: @escaping @Sendable (WorkerProcess) -> Void) throws(WorkerFailure) {
+        self.onCallEnded = onCallEnded
         let spawned = WorkerSpawner.shared.spawn(command).raw
         guard spawned.spawn_error == 0 else {
             if let folder = command.workingFolder { FileSystem.removeTree(folder) }
@@ -127,11 +140,11 @@ final class WorkerProcess: Sendable {
         var request: [String: JSONValue] = ["id": .number(Double(id)), "call": .string(call), "body": body]
         if let instance { request["instance"] = .string(instance) }
         let line = JSONValue.object(request).serialized() + "\n"
-        let sent = input.withLock { isOpen in
-            guard isOpen else { return EPIPE }
-            return line.utf8CString.withUnsafeBufferPointer { buffer in
-                csandbox_send_all(descriptors.input, buffer.baseAddress, buffer.count - 1)
-            }
+        let sent = send(line, until: deadline)
+        if sent == ETIMEDOUT {
+            // It does not read its input: the deadline passed while the request was being sent.
+            finishCall(id)
+            return .failure(.timedOut(.zero))
         }
         if sent != 0 {
             // It is gone or going: its exit says why.
@@ -150,6 +163,28 @@ final class WorkerProcess: Sendable {
             state.pending[id] = nil
             state.active[id] = nil
             state.lastActivity = .now
+        }
+        onCallEnded()
+    }
+
+    /// Writes `line` to the worker's input until `deadline`.
+    /// - Returns: 0, `ETIMEDOUT`, or why it failed (`EPIPE`: the input is closed or shut down).
+    private func send(_ line: String, until deadline: ContinuousClock.Instant?) -> Int32 {
+        sending.withLock { _ in
+            let isOpen = input.withLock { input in
+                if input.isOpen { input.isSending = true }
+                return input.isOpen
+            }
+            guard isOpen else { return EPIPE }
+            let timeout = deadline.map { Self.milliseconds($0 - .now) } ?? -1
+            let result = line.utf8CString.withUnsafeBufferPointer { buffer in
+                csandbox_send_all(descriptors.input, buffer.baseAddress, buffer.count - 1, timeout)
+            }
+            input.withLock { input in
+                input.isSending = false
+                if input.closeWhenSent { close(descriptors.input) }
+            }
+            return result
         }
     }
 
@@ -194,10 +229,10 @@ final class WorkerProcess: Sendable {
         }
     }
 
-    /// Ends the worker's input (it reads end of file), once.
+    /// Ends the worker's input (it reads end of file); a send in progress fails within 50 ms.
     private func closeInput() {
-        input.withLock { isOpen in
-            if isOpen { shutdown(descriptors.input, Int32(SHUT_WR)) }
+        input.withLock { input in
+            if input.isOpen { shutdown(descriptors.input, Int32(SHUT_WR)) }
         }
     }
 
@@ -239,6 +274,8 @@ final class WorkerProcess: Sendable {
 
     private func readLoop(idleTimeout: Duration, onExit: @Sendable (WorkerProcess) -> Void) {
         var buffer: [UInt8] = []
+        var scanned = 0
+        var exitedAt: ContinuousClock.Instant?
         var isOutputOpen = true
         var isErrorOpen = true
         var status: Int32 = 0
@@ -247,6 +284,9 @@ final class WorkerProcess: Sendable {
         let chunk = UnsafeMutableRawBufferPointer.allocate(byteCount: 1 << 16, alignment: 1)
         defer { chunk.deallocate() }
         while !hasExited || isOutputOpen || isErrorOpen {
+            // Without a PID namespace a descendant may outlive it and keep its pipes open (and
+            // busy): what it writes is read for a moment, then the worker counts as ended.
+            if let exitedAt, ContinuousClock.now - exitedAt > .seconds(1) { break }
             var entries: [pollfd] = []
             if isOutputOpen { entries.append(pollfd(fd: descriptors.output, events: Int16(POLLIN), revents: 0)) }
             if isErrorOpen { entries.append(pollfd(fd: descriptors.error, events: Int16(POLLIN), revents: 0)) }
@@ -285,7 +325,10 @@ final class WorkerProcess: Sendable {
                             reaped = true
                         }
                     }
-                    if reaped { hasExited = true }
+                    if reaped {
+                        hasExited = true
+                        exitedAt = .now
+                    }
                 } else {
                     let got = read(entry.fd, chunk.baseAddress, chunk.count)
                     if got < 0 && (errno == EINTR || errno == EAGAIN) { continue }
@@ -298,7 +341,7 @@ final class WorkerProcess: Sendable {
                         state.withLock { $0.log.append(bytes) }
                     } else {
                         buffer.append(contentsOf: bytes)
-                        takeLines(&buffer)
+                        takeLines(&buffer, scanned: &scanned)
                     }
                 }
             }
@@ -331,15 +374,21 @@ final class WorkerProcess: Sendable {
     }
 
     /// Handles every complete line in `buffer`; a line over the limit is a protocol error.
-    private func takeLines(_ buffer: inout [UInt8]) {
+    /// `scanned` is how much of the buffer is known to hold no newline, so a long line is searched
+    /// once, not again with every chunk.
+    private func takeLines(_ buffer: inout [UInt8], scanned: inout Int) {
         var start = 0
-        while let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+        var from = scanned
+        while let newline = buffer[from...].firstIndex(of: UInt8(ascii: "\n")) {
             handle(line: buffer[start..<newline])
             start = newline + 1
+            from = start
         }
         buffer.removeFirst(start)
+        scanned = buffer.count
         if buffer.count > Self.maximumLineLength {
             buffer.removeAll()
+            scanned = 0
             breakProtocol("a line longer than \(Self.maximumLineLength >> 20) MiB")
         }
     }
@@ -413,9 +462,15 @@ final class WorkerProcess: Sendable {
         exitReply.fulfill(exit)
         handshakeReply.fulfill(.ended)
         for waiter in waiters { waiter.fulfill(.ended) }
-        input.withLock { isOpen in
-            if isOpen, descriptors.input >= 0 { close(descriptors.input) }
-            isOpen = false
+        input.withLock { input in
+            guard input.isOpen, descriptors.input >= 0 else { return }
+            input.isOpen = false
+            if input.isSending {
+                shutdown(descriptors.input, Int32(SHUT_RDWR))  // the send fails soon and closes it
+                input.closeWhenSent = true
+            } else {
+                close(descriptors.input)
+            }
         }
         state.withLock { state in
             if descriptors.pidfd >= 0 { close(descriptors.pidfd) }

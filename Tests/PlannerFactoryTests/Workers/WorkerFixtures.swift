@@ -95,3 +95,31 @@ extension WorkerFixtures {
             """)
     }
 }
+
+extension WorkerFixtures {
+    /// A process bundle `root/plugins/<name>` whose `planner.py` (Python 3, standard library)
+    /// sends the handshake for `name` (capability `x`), then runs `body` with `send(object)` and
+    /// `requests()` (the request objects, in order) in scope.
+    static func processBundle(_ root: TemporaryFolder, name: String, body: String) throws {
+        let folder = try root.folder("plugins/\(name)")
+        let script = """
+            #!/usr/bin/env python3
+            import json, os, sys, time
+            def send(value):
+                sys.stdout.write(json.dumps(value) + "\\n")
+                sys.stdout.flush()
+            def requests():
+                for line in sys.stdin:
+                    yield json.loads(line)
+            send({"protocol": "planner-factory", "version": 1,
+                  "descriptor": {"name": "\(name)", "version": "1.0.0", "capabilities": ["x"]}})
+
+            """ + body + "\n"
+        try root.write("plugins/\(name)/planner.py", script)
+        chmod(folder + "/planner.py", 0o755)
+        try root.write("plugins/\(name)/planner.json", """
+            {"name": "\(name)", "version": "1.0.0", "capabilities": ["x"],
+             "entry": {"kind": "process", "command": ["./planner.py"]}}
+            """)
+    }
+}
