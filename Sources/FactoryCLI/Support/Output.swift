@@ -8,7 +8,7 @@ import Glibc
 /// Writing to standard output and standard error.
 enum Output {
     static func json(_ value: JSONValue) {
-        print(value.serialized(pretty: true))
+        Swift.print(value.serialized(pretty: true))
     }
 
     /// Writes `text` to standard error, its controls escaped (it may hold a plugin's words).

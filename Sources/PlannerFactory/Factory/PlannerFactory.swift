@@ -51,6 +51,8 @@ public final class PlannerFactory: Sendable {
         /// The probe record file as it was when last read (not read again while unchanged).
         var probeFileStatus: FileSystem.Status?
         var instances: [InstanceKey: PlannerInstance] = [:]
+        /// Creations in workers under way, by planner name: `cancelCalls(of:)` ends them too.
+        var creations: [String: [ObjectIdentifier: Cancellation]] = [:]
         /// Faults in a row, by plugin fingerprint, where the state folder cannot keep them
         /// (reset by an answered call).
         var failureCounts: [Fingerprint: Int] = [:]

@@ -40,6 +40,9 @@ public final class PlannerInstance: Sendable {
     func plan(_ objective: Objective, cancellation: Cancellation) throws(FactoryError) -> Plan {
         let start = ContinuousClock.now
         do {
+            if let deadline = objective.deadline, !(deadline.isFinite && deadline > 0) {
+                throw PlanningError(.invalidObjective, "the objective's deadline must be a number of seconds greater than 0, not \(deadline)")
+            }
             let plan = try call { try backend.plan(objective, cancellation: cancellation) }
             record(since: start, outcome: "success", error: nil)
             return plan

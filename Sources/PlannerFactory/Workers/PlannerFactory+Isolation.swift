@@ -13,8 +13,11 @@ extension PlannerFactory {
     /// - Returns: how many calls were cancelled.
     @discardableResult
     public func cancelCalls(of name: String) -> Int {
-        let instances = state.withLock { state in state.instances.filter { $0.key.name == name }.map(\.value) }
-        return instances.reduce(0) { $0 + $1.cancel() }
+        let (instances, creations) = state.withLock { state in
+            (state.instances.filter { $0.key.name == name }.map(\.value), Array(state.creations[name, default: [:]].values))
+        }
+        for creation in creations { creation.cancel() }
+        return instances.reduce(creations.count) { $0 + $1.cancel() }
     }
 
     /// Creates a plugin's instance in a worker: starts it (within `FACTORY_CALL_TIMEOUT`), checks
@@ -37,8 +40,12 @@ extension PlannerFactory {
             idleTimeout: configuration.workerIdle, pool: workerPool, logs: WorkerLogs(stateDirectory: configuration.stateDirectory),
             onFault: { [weak factory] fault in factory?.noteFault(of: record, fault) },
             onAnswer: { [weak factory] in factory?.noteAnswer(of: record) })
+        let cancellation = Cancellation()
+        let key = ObjectIdentifier(cancellation)
+        state.withLock { $0.creations[record.name, default: [:]][key] = cancellation }
+        defer { state.withLock { $0.creations[record.name]?[key] = nil } }
         do {
-            return .success(try WorkerBackend(setup))
+            return .success(try WorkerBackend(setup, cancellation: cancellation))
         } catch {
             return .failure(error)
         }

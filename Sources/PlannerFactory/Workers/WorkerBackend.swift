@@ -33,21 +33,28 @@ final class WorkerBackend: InstanceBackend {
 
     private let setup: Setup
     private let state = Locked<State>(State())
-    /// Serializes starting the worker (two calls into a thread-safe planner must not both start one).
-    private let startLock = Locked<Void>(())
+    /// Signalled when a start ends: calls that found another call starting the worker wait for
+    /// it (within their deadline, and cancellably) rather than start a second one.
+    private let startEnded = WakeUp()
 
     private struct State: Sendable {
         var worker: WorkerProcess?
         var instance: String?
         var restarts = 0
+        /// Whether a call is starting the worker now.
+        var isStarting = false
         /// The calls in flight, which `cancel()` cancels.
         var calls: [ObjectIdentifier: Cancellation] = [:]
     }
 
     /// Starts the worker and creates the instance, so creation errors surface at once.
-    init(_ setup: Setup) throws(FactoryError) {
+    /// `cancellation` ends the start.
+    init(_ setup: Setup, cancellation: Cancellation = Cancellation()) throws(FactoryError) {
         self.setup = setup
-        _ = try ready(phase: "create", until: .now + setup.callTimeout, cancellation: Cancellation())
+        let (worker, _) = try tracking(cancellation) { () throws(FactoryError) in
+            try ready(phase: "create", until: .now + setup.callTimeout, cancellation: cancellation)
+        }
+        worker.release()
     }
 
     deinit {
@@ -61,20 +68,18 @@ final class WorkerBackend: InstanceBackend {
     func plan(_ objective: Objective, cancellation: Cancellation) throws -> Plan {
         var deadline = setup.planTimeout
         var isUserDeadline = false
-        if let asked = objective.deadline {
-            guard asked.isFinite, asked > 0 else {
-                throw PlanningError(.invalidObjective, "the objective's deadline must be a number of seconds greater than 0, not \(asked)")
-            }
-            if asked < setup.planTimeout.seconds {
-                deadline = .nanoseconds(Int64(asked * 1e9))
-                isUserDeadline = true
-            }
+        // (PlannerInstance turned away deadlines that are not > 0; NaN fails both comparisons.)
+        if let asked = objective.deadline, asked > 0, asked < setup.planTimeout.seconds {
+            deadline = .nanoseconds(Int64(asked * 1e9))
+            isUserDeadline = true
         }
-        let until = ContinuousClock.now + deadline
         return try tracking(cancellation) { () throws -> Plan in
-            let (worker, instance) = try ready(phase: "plan", until: until, cancellation: cancellation)
+            // A free place is waited for within the plan's deadline; the deadline of the call
+            // itself starts once the worker is ready (a restart has FACTORY_CALL_TIMEOUT of its own).
+            let (worker, instance) = try ready(phase: "plan", until: .now + deadline, cancellation: cancellation)
+            defer { worker.release() }
             let result = cancellation.whenCancelled({ worker.cancel() }) {
-                worker.call("plan", instance: instance, body: objective.json, until: until)
+                worker.call("plan", instance: instance, body: objective.json, until: .now + deadline)
             }
             switch result {
             case .success(let value):
@@ -104,16 +109,16 @@ final class WorkerBackend: InstanceBackend {
     func health() -> PlannerHealth {
         let cancellation = Cancellation()
         return tracking(cancellation) { () -> PlannerHealth in
-            let until = ContinuousClock.now + setup.callTimeout
             let worker: WorkerProcess
             let instance: String
             do throws(FactoryError) {
-                (worker, instance) = try ready(phase: "health", until: until, cancellation: cancellation)
+                (worker, instance) = try ready(phase: "health", until: .now + setup.callTimeout, cancellation: cancellation)
             } catch {
                 return .unhealthy(error.message)
             }
+            defer { worker.release() }
             let result = cancellation.whenCancelled({ worker.cancel() }) {
-                worker.call("health", instance: instance, body: .null, until: until)
+                worker.call("health", instance: instance, body: .null, until: .now + setup.callTimeout)
             }
             switch result {
             case .success(let value):
@@ -172,24 +177,40 @@ final class WorkerBackend: InstanceBackend {
 
     // MARK: Starting
 
-    /// The live worker and its instance id, starting the worker and creating the instance when
-    /// there is none. A place among the live workers is waited for until `until` (the call's
+    /// The live worker and its instance id, held for the caller (who must `release()` it),
+    /// starting the worker and creating the instance when there is none. A place among the live
+    /// workers, or the end of another call's start, is waited for until `until` (the call's
     /// deadline; waiting is no fault of the plugin); the start itself, the handshake and the
     /// create then have `FACTORY_CALL_TIMEOUT`.
     private func ready(phase: String, until: ContinuousClock.Instant, cancellation: Cancellation) throws(FactoryError) -> (WorkerProcess, String) {
-        if cancellation.isCancelled { throw failure(.cancelled, phase: phase, worker: nil) }
-        if let ready = current() { return ready }
-        return try startLock.withLock { _ throws(FactoryError) -> (WorkerProcess, String) in
+        while true {
+            if cancellation.isCancelled { throw failure(.cancelled, phase: phase, worker: nil) }
             if let ready = current() { return ready }
-            return try start(phase: phase, until: until, cancellation: cancellation)
+            let seen = startEnded.current
+            let isMine = state.withLock { state in
+                if state.isStarting { return false }
+                state.isStarting = true
+                return true
+            }
+            if isMine {
+                defer {
+                    state.withLock { $0.isStarting = false }
+                    startEnded.signal()
+                }
+                return try start(phase: phase, until: until, cancellation: cancellation)
+            }
+            let woken = cancellation.whenCancelled({ [startEnded] in startEnded.signal() }) {
+                startEnded.wait(after: seen, until: until)
+            }
+            if !woken { throw failure(.waited("another call was still starting its worker"), phase: phase, worker: nil) }
         }
     }
 
+    /// The live worker, held, if there is one that can take a call.
     private func current() -> (WorkerProcess, String)? {
-        state.withLock { state in
-            guard let worker = state.worker, let instance = state.instance, worker.isUsable else { return nil }
-            return (worker, instance)
-        }
+        let (worker, instance) = state.withLock { ($0.worker, $0.instance) }
+        guard let worker, let instance, worker.isUsable, worker.hold() else { return nil }
+        return (worker, instance)
     }
 
     private func start(phase: String, until: ContinuousClock.Instant, cancellation: Cancellation) throws(FactoryError) -> (WorkerProcess, String) {
@@ -203,7 +224,7 @@ final class WorkerBackend: InstanceBackend {
             do throws(WorkerFailure) {
                 let logs = setup.logs
                 let planner = setup.planner
-                worker = try WorkerProcess(try setup.command(), planner: planner, idleTimeout: setup.idleTimeout,
+                worker = try WorkerProcess(try setup.command(), planner: planner, idleTimeout: setup.idleTimeout, isHeld: true,
                                            onCallEnded: { pool.wakeWaiters() }) { ended in
                     pool.remove(ended)
                     logs.save(ended.log, planner: planner)
@@ -215,7 +236,7 @@ final class WorkerBackend: InstanceBackend {
             pool.admit(worker)
         } catch {
             switch error {
-            case .cancelled, .busy: throw failure(error, phase: phase, worker: nil)
+            case .cancelled, .waited: throw failure(error, phase: phase, worker: nil)
             default: throw failure(error, phase: "start", worker: nil)
             }
         }
@@ -223,8 +244,10 @@ final class WorkerBackend: InstanceBackend {
             return try cancellation.whenCancelled({ worker.cancel() }) { () throws(FactoryError) in
                 try handshakeAndCreate(worker, previous: previous)
             }
-        } catch where error.code == .cancelled {
-            throw failure(.cancelled, phase: phase, worker: worker)
+        } catch {
+            worker.release()
+            if error.code == .cancelled { throw failure(.cancelled, phase: phase, worker: worker) }
+            throw error
         }
     }
 
@@ -279,11 +302,15 @@ final class WorkerBackend: InstanceBackend {
         case .answered(let code, let message):
             return FactoryError(.planningFailed, "Planner \"\(planner)\" failed in \(phase): \(message)", context: context.merging(["code": code]) { $1 })
         case .cancelled:
-            return FactoryError(.cancelled, "The \(phase) call into planner \"\(planner)\" was cancelled; its worker\(pid) was ended.", context: context)
+            let ended = worker == nil ? "before it had a worker" : "its worker\(pid) was ended"
+            return FactoryError(.cancelled, "The \(phase) call into planner \"\(planner)\" was cancelled; \(ended).", context: context)
         case .unavailable(let detail):
             return FactoryError(.workerFailed, "Planner \"\(planner)\" could not get a worker for \(phase): \(detail)", context: context)
-        case .busy(let limit):
-            return FactoryError(.callTimeout, "Planner \"\(planner)\" got no worker for \(phase) before the call's deadline: all \(limit) workers (FACTORY_MAX_WORKERS) stayed busy.",
+        case .waited(let why):
+            return FactoryError(.callTimeout, "Planner \"\(planner)\" got no worker for \(phase) before the call's deadline: \(why).",
+                                context: context)
+        case .stopped:
+            return FactoryError(.workerFailed, "Planner \"\(planner)\"'s worker\(pid) was ended by the factory during \(phase) (another call's deadline, idleness, or room for another worker); not a fault of the planner.",
                                 context: context)
         case .timedOut(let deadline):
             let seconds = JSONValue.format(deadline.seconds)

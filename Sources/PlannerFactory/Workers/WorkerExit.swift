@@ -28,9 +28,12 @@ enum WorkerFailure: Error, Sendable {
     case cancelled
     /// The worker could not be started (no helper, no descriptors): not the plugin's fault.
     case unavailable(String)
-    /// Every place for a live worker stayed taken by busy workers until the call's deadline:
-    /// not the plugin's fault.
-    case busy(limit: Int)
+    /// The call's deadline passed before it got a worker (every place stayed taken by busy
+    /// workers, or another call was still starting it): not the plugin's fault.
+    case waited(String)
+    /// The factory ended the worker during the call for a reason of its own (another call's
+    /// deadline, idleness, making room): not the plugin's fault.
+    case stopped
 }
 
 /// A fault of the plugin's own code, which counts toward quarantine.

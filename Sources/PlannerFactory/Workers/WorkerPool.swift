@@ -18,7 +18,7 @@ final class WorkerPool: Sendable {
     }
 
     /// Holds a place for a worker about to start, stopping an idle one or waiting when needed.
-    /// - Throws: `WorkerFailure.busy` when no place came free by `deadline`, `.cancelled` when
+    /// - Throws: `WorkerFailure.waited` when no place came free by `deadline`, `.cancelled` when
     ///   `isCancelled` turned true (call `wakeWaiters()` then).
     func reserve(until deadline: ContinuousClock.Instant, isCancelled: () -> Bool = { false }) throws(WorkerFailure) {
         while true {
@@ -30,11 +30,12 @@ final class WorkerPool: Sendable {
                     state.reserved += 1
                     return .reserved
                 }
-                let idle = state.live.values.filter { $0.isUsable && $0.activeCalls.isEmpty }
-                if let oldest = idle.min(by: { $0.lastActivity < $1.lastActivity }) {
-                    state.live[ObjectIdentifier(oldest)] = nil
+                // The least recently used worker that nobody holds and no call runs in; marked
+                // as stopping in the same step, so no caller can take it meanwhile.
+                for worker in state.live.values.sorted(by: { $0.lastActivity < $1.lastActivity }) where worker.stopIfIdle() {
+                    state.live[ObjectIdentifier(worker)] = nil
                     state.reserved += 1
-                    return .evict(oldest)
+                    return .evict(worker)
                 }
                 return .wait
             }
@@ -44,7 +45,9 @@ final class WorkerPool: Sendable {
                 worker.terminate()
                 return
             case .wait:
-                if !changed.wait(after: seen, until: deadline) { throw .busy(limit: limit) }
+                if !changed.wait(after: seen, until: deadline) {
+                    throw .waited("all \(limit) workers (FACTORY_MAX_WORKERS) stayed busy")
+                }
             }
         }
     }

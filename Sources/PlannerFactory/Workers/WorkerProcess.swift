@@ -62,15 +62,18 @@ final class WorkerProcess: Sendable {
         var isReaped = false
         /// Whether its pidfd was closed.
         var isPidfdClosed = false
+        /// Callers that hold it for a call (from before their request until after the answer):
+        /// a held worker is never stopped for idleness or to make room.
+        var holds = 0
     }
 
     /// The input socket's state. Shutdowns and the close take this lock, so a descriptor number
     /// is never used after it was closed (and reused by another worker's); a send in progress
     /// defers the close to its end.
     private let input = Locked<Input>(Input())
-    /// Serializes sends (the lines of concurrent calls must not interleave); never held while
-    /// taking `input` for long.
-    private let sending = Locked<Void>(())
+    /// Serializes sends (the lines of concurrent calls must not interleave), each caller waiting
+    /// for its turn within its own deadline.
+    private let sending = TimedLock()
     private let onCallEnded: @Sendable () -> Void
 
     private struct Input: Sendable {
@@ -84,9 +87,10 @@ final class WorkerProcess: Sendable {
     ///   - idleTimeout: the worker stops itself after this long without a call.
     ///   - onExit: called once, from the reader thread, when the worker has ended.
     /// - Throws: `WorkerFailure.unavailable` when it cannot be started.
+    ///   - isHeld: whether it starts held by its starter (see `hold()`), who must `release()` it.
     ///   - onCallEnded: called when a call ends (a worker may be free for another call now).
-    init(_ command: WorkerCommand, planner: String, idleTimeout: Duration, onCallEnded: @escaping @Sendable () -> Void = {},
-         onExit: @escaping @Sendable (WorkerProcess) -> Void) throws(WorkerFailure) {
+    init(_ command: WorkerCommand, planner: String, idleTimeout: Duration, isHeld: Bool = false,
+         onCallEnded: @escaping @Sendable () -> Void = {}, onExit: @escaping @Sendable (WorkerProcess) -> Void) throws(WorkerFailure) {
         self.onCallEnded = onCallEnded
         let spawned = WorkerSpawner.shared.spawn(command).raw
         guard spawned.spawn_error == 0 else {
@@ -98,7 +102,7 @@ final class WorkerProcess: Sendable {
         started = .now
         workingFolder = command.workingFolder
         descriptors = Descriptors(pidfd: spawned.pidfd, input: spawned.input_fd, output: spawned.output_fd, error: spawned.error_fd)
-        state = Locked(State(lastActivity: .now))
+        state = Locked(State(lastActivity: .now, holds: isHeld ? 1 : 0))
         let worker = self
         let reading = BackgroundThread.start { worker.readLoop(idleTimeout: idleTimeout, onExit: onExit) }
         if !reading {
@@ -142,9 +146,10 @@ final class WorkerProcess: Sendable {
         let line = JSONValue.object(request).serialized() + "\n"
         let sent = send(line, until: deadline)
         if sent == ETIMEDOUT {
-            // It does not read its input: the deadline passed while the request was being sent.
+            // It does not read its input: the deadline passed while the request was being sent
+            // (or while waiting for another call's send to end).
             finishCall(id)
-            return .failure(.timedOut(.zero))
+            return state.withLock({ $0.isCancelled }) ? .failure(.cancelled) : .failure(.timedOut(.zero))
         }
         if sent != 0 {
             // It is gone or going: its exit says why.
@@ -154,7 +159,9 @@ final class WorkerProcess: Sendable {
         }
         let answer = reply.wait(until: deadline)
         finishCall(id)
-        guard let answer else { return .failure(.timedOut(.zero)) }
+        guard let answer else {
+            return state.withLock({ $0.isCancelled }) ? .failure(.cancelled) : .failure(.timedOut(.zero))
+        }
         return outcome(of: answer)
     }
 
@@ -170,22 +177,30 @@ final class WorkerProcess: Sendable {
     /// Writes `line` to the worker's input until `deadline`.
     /// - Returns: 0, `ETIMEDOUT`, or why it failed (`EPIPE`: the input is closed or shut down).
     private func send(_ line: String, until deadline: ContinuousClock.Instant?) -> Int32 {
-        sending.withLock { _ in
-            let isOpen = input.withLock { input in
-                if input.isOpen { input.isSending = true }
-                return input.isOpen
-            }
-            guard isOpen else { return EPIPE }
-            let timeout = deadline.map { Self.milliseconds($0 - .now) } ?? -1
-            let result = line.utf8CString.withUnsafeBufferPointer { buffer in
-                csandbox_send_all(descriptors.input, buffer.baseAddress, buffer.count - 1, timeout)
-            }
-            input.withLock { input in
-                input.isSending = false
-                if input.closeWhenSent { close(descriptors.input) }
-            }
-            return result
+        guard sending.acquire(until: deadline) else { return ETIMEDOUT }
+        defer { sending.release() }
+        let isOpen = input.withLock { input in
+            if input.isOpen { input.isSending = true }
+            return input.isOpen
         }
+        guard isOpen else { return EPIPE }
+        let timeout = deadline.map { Self.milliseconds($0 - .now) } ?? -1
+        let result = line.utf8CString.withUnsafeBufferPointer { buffer in
+            csandbox_send_all(descriptors.input, buffer.baseAddress, buffer.count - 1, timeout)
+        }
+        if result == ETIMEDOUT {
+            // Part of the line may have gone out: nothing more can be sent after it. The factory
+            // ends this worker (the caller terminates it); other calls on it are not its fault.
+            state.withLock { $0.isStopping = true }
+            input.withLock { input in
+                if input.isOpen { shutdown(descriptors.input, Int32(SHUT_WR)) }
+            }
+        }
+        input.withLock { input in
+            input.isSending = false
+            if input.closeWhenSent { close(descriptors.input) }
+        }
+        return result
     }
 
     private func outcome(of reply: Reply) -> Result<JSONValue, WorkerFailure> {
@@ -193,9 +208,11 @@ final class WorkerProcess: Sendable {
         case .result(let value): return .success(value)
         case .error(let code, let message): return .failure(.answered(code: code, message: message))
         case .ended:
-            let (problem, isCancelled, log) = state.withLock { ($0.protocolProblem, $0.isCancelled, $0.log.tail()) }
+            let (problem, isCancelled, isStopping, log) = state.withLock { ($0.protocolProblem, $0.isCancelled, $0.isStopping, $0.log.tail()) }
             if isCancelled { return .failure(.cancelled) }
             if let problem { return .failure(.protocolError(problem, log: log)) }
+            // The factory ended it (another call's deadline, idleness, making room): not a fault.
+            if isStopping { return .failure(.stopped) }
             let exit = exitReply.wait(until: .now + .seconds(2)) ?? .signaled(SIGKILL)
             return .failure(.ended(exit, log: state.withLock { $0.log.tail() }))
         }
@@ -241,7 +258,7 @@ final class WorkerProcess: Sendable {
     /// sent a call it would fail, it is waited for and started again).
     var isUsable: Bool {
         let (known, hasEnded) = state.withLock { state in
-            let known = state.exit == nil && state.protocolProblem == nil && !state.isCancelled && !state.isStopping
+            let known = !state.isReaped && state.exit == nil && state.protocolProblem == nil && !state.isCancelled && !state.isStopping
             let hasEnded = known && descriptors.pidfd >= 0 && !state.isPidfdClosed && csandbox_wait_readable(descriptors.pidfd, 0) == 1
             return (known, hasEnded)
         }
@@ -306,8 +323,7 @@ final class WorkerProcess: Sendable {
                 if let deadline = killAt, deadline <= .now {
                     signalGroup(SIGKILL)
                     killAt = nil
-                } else if killAt == nil, isIdle(for: idleTimeout) {
-                    state.withLock { $0.isStopping = true }
+                } else if killAt == nil, stopIfIdle(for: idleTimeout) {
                     signalGroup(SIGTERM)
                     closeInput()
                     killAt = .now + .milliseconds(100)
@@ -357,7 +373,7 @@ final class WorkerProcess: Sendable {
         if hasExited { return 200 }
         let now = ContinuousClock.now
         if let killAt { return Self.milliseconds(killAt - now) }
-        let (idle, last) = state.withLock { ($0.active.isEmpty, $0.lastActivity) }
+        let (idle, last) = state.withLock { ($0.active.isEmpty && $0.holds == 0, $0.lastActivity) }
         // Busy: look again later (a call may end between this look and the poll).
         if !idle { return Self.milliseconds(idleTimeout) }
         return Self.milliseconds(last + idleTimeout - now)
@@ -369,8 +385,36 @@ final class WorkerProcess: Sendable {
         return Int32(min(value.rounded(.up), 86_400_000))
     }
 
-    private func isIdle(for idleTimeout: Duration) -> Bool {
-        state.withLock { $0.active.isEmpty && $0.pending.isEmpty && ContinuousClock.now - $0.lastActivity >= idleTimeout }
+    /// Marks it as being stopped when no call runs, nobody holds it and it has been idle for
+    /// `idleTime` (`nil`: any time), in one step, so a caller cannot take it meanwhile.
+    /// - Returns: whether it is to be stopped now (the caller ends it).
+    func stopIfIdle(for idleTime: Duration? = nil) -> Bool {
+        state.withLock { state in
+            guard state.active.isEmpty, state.pending.isEmpty, state.holds == 0, !state.isStopping, !state.isCancelled,
+                  state.exit == nil else { return false }
+            if let idleTime, ContinuousClock.now - state.lastActivity < idleTime { return false }
+            state.isStopping = true
+            return true
+        }
+    }
+
+    /// Holds it for a call: it is not stopped for idleness or to make room until `release()`.
+    /// - Returns: `false` when it is ended or being ended (start another).
+    func hold() -> Bool {
+        state.withLock { state in
+            guard !state.isStopping, !state.isCancelled, state.exit == nil, state.protocolProblem == nil else { return false }
+            state.holds += 1
+            return true
+        }
+    }
+
+    /// Ends a `hold()` (or the starter's hold).
+    func release() {
+        state.withLock { state in
+            state.holds -= 1
+            state.lastActivity = .now
+        }
+        onCallEnded()
     }
 
     /// Handles every complete line in `buffer`; a line over the limit is a protocol error.

@@ -100,25 +100,27 @@ extension WorkerFixtures {
     /// A process bundle `root/plugins/<name>` whose `planner.py` (Python 3, standard library)
     /// sends the handshake for `name` (capability `x`), then runs `body` with `send(object)` and
     /// `requests()` (the request objects, in order) in scope.
-    static func processBundle(_ root: TemporaryFolder, name: String, body: String) throws {
+    static func processBundle(_ root: TemporaryFolder, name: String, threadSafe: Bool = false, body: String) throws {
         let folder = try root.folder("plugins/\(name)")
         let script = """
             #!/usr/bin/env python3
-            import json, os, sys, time
+            import json, os, sys, threading, time
+            lock = threading.Lock()
             def send(value):
-                sys.stdout.write(json.dumps(value) + "\\n")
-                sys.stdout.flush()
+                with lock:
+                    sys.stdout.write(json.dumps(value) + "\\n")
+                    sys.stdout.flush()
             def requests():
                 for line in sys.stdin:
                     yield json.loads(line)
             send({"protocol": "planner-factory", "version": 1,
-                  "descriptor": {"name": "\(name)", "version": "1.0.0", "capabilities": ["x"]}})
+                  "descriptor": {"name": "\(name)", "version": "1.0.0", "capabilities": ["x"], "threadSafe": \(threadSafe ? "True" : "False")}})
 
             """ + body + "\n"
         try root.write("plugins/\(name)/planner.py", script)
         chmod(folder + "/planner.py", 0o755)
         try root.write("plugins/\(name)/planner.json", """
-            {"name": "\(name)", "version": "1.0.0", "capabilities": ["x"],
+            {"name": "\(name)", "version": "1.0.0", "capabilities": ["x"], "threadSafe": \(threadSafe),
              "entry": {"kind": "process", "command": ["./planner.py"]}}
             """)
     }

@@ -1,0 +1,48 @@
+import Foundation
+import PlannerKit
+import Testing
+
+/// Text from a plugin reaches the terminal escaped, and JSON output exactly.
+@Suite struct TerminalEscapeTests {
+    /// A process plugin whose plan's step and whose error message carry an escape sequence and a
+    /// right-to-left override.
+    static func hostileBundle(in plugins: PluginFolder) throws {
+        let bundle = plugins.path + "/hostile"
+        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
+        try """
+            #!/usr/bin/env python3
+            import json, sys
+            def send(value):
+                sys.stdout.write(json.dumps(value) + "\\n")
+                sys.stdout.flush()
+            send({"protocol": "planner-factory", "version": 1, "descriptor": {"name": "hostile", "version": "1.0.0", "capabilities": ["x"]}})
+            for line in sys.stdin:
+                request = json.loads(line)
+                if request["call"] == "create":
+                    send({"id": request["id"], "result": {"instance": "1"}})
+                elif request["body"]["text"] == "fail":
+                    send({"id": request["id"], "error": {"message": "bad \\u001b[2J\\u202eend", "code": "unsolvable"}})
+                else:
+                    send({"id": request["id"], "result": {"planner": "hostile", "steps": ["red \\u001b[31mstep\\u202e"]}})
+            """.write(toFile: bundle + "/planner.py", atomically: false, encoding: .utf8)
+        chmod(bundle + "/planner.py", 0o755)
+        try #"{"name": "hostile", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "process", "command": ["./planner.py"]}}"#
+            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+    }
+
+    @Test func planStepsAndErrorMessagesAreEscapedInTextAndExactInJSON() throws {
+        let plugins = try PluginFolder()
+        try Self.hostileBundle(in: plugins)
+        let text = try FactoryBinary.run(["plan", "hostile", "--objective", "go", "--plugin-path", plugins.path])
+        #expect(text.status == 0, "\(text.standardError)")
+        #expect(text.standardOutput.contains(#"red \x1b[31mstep\u202e"#))
+        #expect(!text.standardOutput.contains("\u{1b}"))
+        #expect(!text.standardOutput.contains("\u{202e}"))
+        let json = try FactoryBinary.run(["plan", "hostile", "--objective", "go", "--json", "--plugin-path", plugins.path])
+        #expect(try json.json()["steps"]?.arrayValue?.first == .string("red \u{1b}[31mstep\u{202e}"))
+        let failed = try FactoryBinary.run(["plan", "hostile", "--objective", "fail", "--plugin-path", plugins.path])
+        #expect(failed.status == 3)
+        #expect(failed.standardError.contains(#"bad \x1b[2J\u202eend"#))
+        #expect(!failed.standardError.contains("\u{1b}"))
+    }
+}
