@@ -1,5 +1,6 @@
 #define _GNU_SOURCE
 #include "csandbox.h"
+#include "spawn_attributes.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -41,13 +42,7 @@ csandbox_result csandbox_run(const char *path, char *const argv[], char *const e
     posix_spawn_file_actions_addclosefrom_np(&actions, 3);  /* no descriptor leaks in, CLOEXEC or not */
 #endif
     posix_spawnattr_t attributes;
-    posix_spawnattr_init(&attributes);
-    sigset_t none, all;
-    sigemptyset(&none);
-    sigfillset(&all);
-    posix_spawnattr_setsigmask(&attributes, &none);
-    posix_spawnattr_setsigdefault(&attributes, &all);
-    posix_spawnattr_setflags(&attributes, POSIX_SPAWN_SETSID | POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF);
+    csandbox_init_spawn_attributes(&attributes);
 
     long long start = now_ns();
     long long deadline = start + timeout_ns;

@@ -95,26 +95,13 @@ import Testing
         _ = try listing.row("fault-fork-constructor")
         var left: [String] = []
         for _ in 0..<100 {
-            left = Self.livingProcesses {
+            left = LivingProcesses.matching {
                 $0.contains("factory-probe") && ($0.contains(listing.stateFolder) || $0.contains(listing.pluginFolder + "/"))
             }
             if left.isEmpty { break }
             usleep(10_000)  // a SIGKILL is delivered asynchronously
         }
         #expect(left.isEmpty, "left running: \(left)")
-    }
-
-    /// Command lines of processes that are not zombies and match `predicate`.
-    static func livingProcesses(matching predicate: (String) -> Bool) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.filter { Int32($0) != nil }.compactMap { pid in
-            guard let raw = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
-            let command = String(decoding: raw.map { $0 == 0 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
-            guard predicate(command) else { return nil }
-            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-            let state = stat.split(separator: ")").last?.split(separator: " ").first
-            return state == "Z" ? nil : "\(pid): \(command)"
-        }
     }
 
     /// The outcome of `factory list --json` on the gallery.

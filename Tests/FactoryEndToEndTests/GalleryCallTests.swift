@@ -30,7 +30,7 @@ struct GalleryCallTests {
         #expect(result.status == 3, "\(result.standardError)")
         #expect(result.standardOutput.isEmpty)
         #expect(result.standardError.contains(message), "\(result.standardError)")
-        let left = FaultGalleryTests.livingProcesses { $0.contains("factory-host") && $0.contains(state) }
+        let left = LivingProcesses.matching { $0.contains("factory-host") && $0.contains(state) }
         #expect(left.isEmpty, "left running: \(left)")
     }
 
@@ -61,7 +61,7 @@ struct GalleryCallTests {
         var workers: [String] = []
         for _ in 0..<500 where workers.isEmpty {
             usleep(10_000)
-            workers = FaultGalleryTests.livingProcesses { $0.contains("factory-host") && $0.contains(state) }
+            workers = LivingProcesses.matching { $0.contains("factory-host") && $0.contains(state) }
         }
         #expect(!workers.isEmpty, "the plan's worker started")
         kill(process.processIdentifier, signal)
@@ -70,7 +70,7 @@ struct GalleryCallTests {
         var left = workers
         for _ in 0..<200 where !left.isEmpty {
             usleep(10_000)
-            left = FaultGalleryTests.livingProcesses { $0.contains("factory-host") && $0.contains(state) }
+            left = LivingProcesses.matching { $0.contains("factory-host") && $0.contains(state) }
         }
         #expect(left.isEmpty, "left running: \(left)")
     }

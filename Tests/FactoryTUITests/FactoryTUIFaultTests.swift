@@ -60,21 +60,7 @@ struct FactoryTUIFaultTests {
         try await tmux.waitFor(text: "Burst: 1000 selections", timeout: .seconds(60))
         try tmux.sendKeys("q")
         #expect(try await tmux.exitCode() == 0)
-        let left = FaultGalleryProcesses.living { $0.contains("factory-host") && $0.contains(state) }
+        let left = LivingProcesses.matching { $0.contains("factory-host") && $0.contains(state) }
         #expect(left.isEmpty, "left running: \(left)")
-    }
-}
-
-/// Command lines of live (not zombie) processes.
-enum FaultGalleryProcesses {
-    static func living(matching predicate: (String) -> Bool) -> [String] {
-        let entries = (try? FileManager.default.contentsOfDirectory(atPath: "/proc")) ?? []
-        return entries.filter { Int32($0) != nil }.compactMap { pid in
-            guard let raw = FileManager.default.contents(atPath: "/proc/\(pid)/cmdline") else { return nil }
-            let command = String(decoding: raw.map { $0 == 0 ? UInt8(ascii: " ") : $0 }, as: UTF8.self)
-            guard predicate(command) else { return nil }
-            let stat = (try? String(contentsOfFile: "/proc/\(pid)/stat", encoding: .utf8)) ?? ""
-            return stat.split(separator: ")").last?.split(separator: " ").first == "Z" ? nil : "\(pid): \(command)"
-        }
     }
 }
