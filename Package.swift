@@ -10,6 +10,8 @@ let package = Package(
         .library(name: "ExamplePlanners", targets: ["ExamplePlanners"]),
         // The TUI without its terminal (for the benchmarks).
         .library(name: "FactoryTUI", targets: ["FactoryTUI"]),
+        // PDDL domains and problems: parser, task features, sizes, plan validator (pure Swift).
+        .library(name: "PDDL", targets: ["PDDL"]),
         .executable(name: "factory", targets: ["factory"]),
         .executable(name: "factory-probe", targets: ["factory-probe"]),
         .executable(name: "factory-host", targets: ["factory-host"]),
@@ -60,12 +62,14 @@ let package = Package(
         .target(
             name: "PlannerFactory",
             dependencies: [
-                "PlannerKit", "PlannerPluginABI", "CSandbox",
+                "PlannerKit", "PlannerPluginABI", "CSandbox", "PDDL",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
         // Planners that really plan, registered as builtins by the executables.
         .target(name: "ExamplePlanners", dependencies: ["PlannerKit"]),
+        // PDDL domains and problems: parser, task features, sizes, plan validator. No Foundation.
+        .target(name: "PDDL"),
         .target(name: "SwiftGridPlugin", dependencies: ["PlannerKit", "ExamplePlanners"]),
         .target(name: "SwiftBlocksPlugin", dependencies: ["PlannerKit", "ExamplePlanners"]),
         .target(name: "SwiftFatalErrorPlugin", dependencies: ["PlannerKit"]),
@@ -73,7 +77,7 @@ let package = Package(
         .target(
             name: "FactoryCLI",
             dependencies: [
-                "PlannerFactory", "PlannerKit", "ExamplePlanners",
+                "PlannerFactory", "PlannerKit", "ExamplePlanners", "PDDL",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -100,6 +104,7 @@ let package = Package(
         // Shared by the test targets: C fixtures, build products, sanitizer detection.
         .target(name: "PlannerTestSupport", path: "Tests/PlannerTestSupport"),
         .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
+        .testTarget(name: "PDDLTests", dependencies: ["PDDL"]),
         .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport"]),
         .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit", "PlannerTestSupport"]),
         .testTarget(name: "FactoryTUITests", dependencies: ["FactoryTUI", "PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport"], exclude: ["Snapshots"]),

@@ -22,6 +22,7 @@ public struct FactoryCommand: ParsableCommand {
         subcommands: [
             ListCommand.self, ShowCommand.self, RankCommand.self, SelectCommand.self, PlanCommand.self,
             HealthCommand.self, ReleaseCommand.self, ConfigCommand.self, TelemetryCommand.self, ValidateCommand.self,
+            TaskCommand.self,
         ])
 
     public init() {}

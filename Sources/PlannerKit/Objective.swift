@@ -2,7 +2,8 @@
 /// string parameters.
 ///
 /// JSON form: `{"text": "route from 0,0 to 7,3", "capabilities": ["grid"], "parameters": {"map": "..."},
-/// "deadline": 5}` (`deadline` optional).
+/// "deadline": 5, "task": {"format": "pddl", "domain": "…", "problem": "…"}}` (`deadline` and
+/// `task` optional).
 public struct Objective: Sendable, Hashable {
     /// The objective in words, e.g. `"stack a on b on c"`.
     public var text: String
@@ -14,12 +15,17 @@ public struct Objective: Sendable, Hashable {
     /// (which wins when it is shorter). Enforced on isolated planners; an in-process planner
     /// cannot be interrupted and should stop on its own. `nil`: the factory's deadline.
     public var deadline: Double?
+    /// The task to plan for, for planners that read tasks (PDDL): `nil` for an objective in
+    /// words. Planners that do not read tasks ignore it.
+    public var task: PlanningTask?
 
-    public init(text: String, capabilities: [String] = [], parameters: [String: String] = [:], deadline: Double? = nil) {
+    public init(text: String, capabilities: [String] = [], parameters: [String: String] = [:], deadline: Double? = nil,
+                task: PlanningTask? = nil) {
         self.text = text
         self.capabilities = capabilities
         self.parameters = parameters
         self.deadline = deadline
+        self.task = task
     }
 
     /// The lower-cased words of `text` (letters, digits, `_` and `-`), in order.
@@ -53,6 +59,7 @@ extension Objective {
             "parameters": .object(parameters.mapValues(JSONValue.string)),
         ]
         if let deadline { members["deadline"] = .number(deadline) }
+        if let task { members["task"] = task.json }
         return .object(members)
     }
 
@@ -84,6 +91,8 @@ extension Objective {
             }
             deadline = seconds
         }
-        self.init(text: text, capabilities: capabilities, parameters: parameters, deadline: deadline)
+        var task: PlanningTask?
+        if let value = object["task"], !value.isNull { task = try PlanningTask(json: value) }
+        self.init(text: text, capabilities: capabilities, parameters: parameters, deadline: deadline, task: task)
     }
 }

@@ -72,7 +72,7 @@ struct LoadCrashTests {
         try process.run()
         let loading = folder.path + "/state/loading"
         var waited = 0
-        while ((try? FileManager.default.contentsOfDirectory(atPath: loading)) ?? []).filter({ $0.hasSuffix(".json") }).isEmpty, waited < 400 {
+        while ((try? FileManager.default.contentsOfDirectory(atPath: loading)) ?? []).filter({ $0.hasSuffix(".json") }).isEmpty, waited < 1600 {
             try await Task.sleep(for: .milliseconds(25))  // polling for the marker the load writes
             waited += 1
         }

@@ -20,18 +20,22 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("deadline"), help: "Seconds the plan may take (shorter than FACTORY_PLAN_TIMEOUT; enforced on isolated planners).")
     var deadline: String?
 
+    @Flag(name: .customLong("no-validate"), help: "Return a plan for a PDDL task without validating it first.")
+    var noValidate = false
+
     @OptionGroup var options: CommonOptions
 
     func run() throws {
-        var objective = Objective(text: request.objective, capabilities: request.capabilityList, parameters: try Self.parse(parameters: parameters))
+        var seconds: Double?
         if let deadline {
-            guard let seconds = Double(deadline.trimmingCharacters()), seconds.isFinite, seconds > 0, seconds <= 86_400 else {
+            guard let value = Double(deadline.trimmingCharacters()), value.isFinite, value > 0, value <= 86_400 else {
                 throw FactoryError(.invalidArgument, "--deadline \"\(deadline)\" is not valid: expected a number of seconds greater than 0 and at most 86400, e.g. 5 or 0.5.")
             }
-            objective.deadline = seconds
+            seconds = value
         }
+        let (objective, _) = try request.makeObjective(parameters: try Self.parse(parameters: parameters), deadline: seconds)
         let configuration = try parsedConfiguration()
-        let factory = try CommandContext.factory(options)
+        let factory = try CommandContext.factory(options) { $0.validatesPlans = !noValidate }
         if objective.deadline != nil, let name, let record = factory.record(named: name), factory.isolation(of: record) == .inProcess {
             Output.error("warning: \(name) runs in-process, where a plan deadline cannot be enforced: --deadline is passed to it, and it must stop on its own")
         }
@@ -42,9 +46,18 @@ struct PlanCommand: ParsableCommand {
             Output.json(plan.json)
             return
         }
-        print("plan by \(plan.planner): \(plan.steps.count) step\(plan.steps.count == 1 ? "" : "s"), cost \(plan.cost.map(JSONValue.format) ?? "unknown"), \(duration.microsecondsText)")
-        for (index, step) in plan.steps.enumerated() { print("  \(index + 1). \(step)") }
-        if !plan.stats.isEmpty { print("stats: \(JSONValue.object(plan.stats))") }
+        print("plan by \(TerminalText.escaped(plan.planner)): \(plan.steps.count) step\(plan.steps.count == 1 ? "" : "s"), cost \(plan.cost.map(JSONValue.format) ?? "unknown"), \(duration.microsecondsText)")
+        for (index, step) in plan.steps.enumerated() { print("  \(index + 1). " + TerminalText.escaped(step)) }
+        var stats = plan.stats
+        if let validation = stats.removeValue(forKey: "validation") {
+            switch validation["result"]?.stringValue {
+            case "valid": print("validation: ✓ valid, cost \(validation["cost"]?.numberValue.map(JSONValue.format) ?? "unknown")")
+            default: print("validation: unverified (\(validation["reason"]?.stringValue ?? "no reason"))")
+            }
+        } else if objective.task != nil {
+            print("validation: skipped (--no-validate)")
+        }
+        if !stats.isEmpty { print("stats: \(JSONValue.object(stats))") }
     }
 
     /// `key=value` options as objective parameters.

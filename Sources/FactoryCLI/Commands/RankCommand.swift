@@ -21,14 +21,35 @@ struct RankCommand: ParsableCommand {
     }
 
     func run() throws {
+        let (objective, analysis) = try request.makeObjective()
         let factory = try CommandContext.factory(options)
-        let ranking = factory.rank(objective: request.objective, capabilities: request.capabilityList)
+        let ranking = factory.rank(objective: objective.text, capabilities: objective.capabilities)
         let rows = ranking.candidates(limit: limit, explain: explain)
         if options.json {
-            Output.json(["candidates": .array(rows.map(\.json))])
+            var json: [String: JSONValue] = ["candidates": .array(rows.map(\.json))]
+            if analysis != nil { json["required"] = .array(objective.capabilities.map(JSONValue.string)) }
+            Output.json(.object(json))
             return
         }
+        if let analysis {
+            print("task: \(analysis.summary)")
+            print("required: \(objective.capabilities.joined(separator: ", "))")
+        }
         print(Self.table(rows).render())
+        if analysis != nil, !rows.contains(where: \.isSelectable) {
+            print("")
+            print("No planner fits the task. What each planner offers of what the task needs:")
+            print(Self.featureTable(ranking.candidates(limit: nil, explain: false), required: objective.capabilities).render())
+        }
+    }
+
+    /// A planner × required-capability table: `✓` where the planner has it, `✗` where not.
+    static func featureTable(_ rows: [RankedCandidate], required: [String]) -> TextTable {
+        var table = TextTable(["NAME"] + required)
+        for row in rows {
+            table.add([row.name] + required.map { row.missing.contains($0) ? "✗" : "✓" })
+        }
+        return table
     }
 
     static func table(_ rows: [RankedCandidate]) -> TextTable {

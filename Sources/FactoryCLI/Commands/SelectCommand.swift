@@ -24,7 +24,8 @@ struct SelectCommand: ParsableCommand {
         let factory = try CommandContext.factory(options)
         var selection: Selection?
         for _ in 0..<`repeat` {
-            selection = try factory.selectBestPlanner(objective: request.objective, capabilities: request.capabilityList)
+            let (objective, _) = try request.makeObjective()
+            selection = try factory.selectBestPlanner(objective: objective.text, capabilities: objective.capabilities)
         }
         guard let selection else { return }
         let profile = factory.telemetry.snapshot().selection

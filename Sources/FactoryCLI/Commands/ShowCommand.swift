@@ -45,15 +45,15 @@ struct ShowCommand: ParsableCommand {
         for key in record.environment.keys.sorted() { extra.append(("environment", "\(key)=\(record.environment[key] ?? "")")) }
         for worker in workers { extra.append(("worker", worker.summary)) }
         for (label, value) in fields + extra {
-            print(label.padding(14) + value)
+            print(label.padding(14) + TerminalText.escaped(value))
         }
         if let log, !log.isEmpty {
             print("last worker's standard error (its last lines):")
-            for line in log.split(separator: "\n", omittingEmptySubsequences: false).suffix(20) { print("  " + line) }
+            for line in log.split(separator: "\n", omittingEmptySubsequences: false).suffix(20) { print("  " + TerminalText.escaped(line)) }
         }
-        for warning in record.warnings { print("warning".padding(14) + warning) }
+        for warning in record.warnings { print("warning".padding(14) + TerminalText.escaped(warning)) }
         for key in record.unknownFields.keys.sorted() {
-            print("unknown field".padding(14) + "\(key) = \(record.unknownFields[key] ?? .null)")
+            print("unknown field".padding(14) + TerminalText.escaped("\(key) = \(record.unknownFields[key] ?? .null)"))
         }
     }
 }

@@ -10,8 +10,10 @@ enum CommandContext {
         ExamplePlanners.all.map { BuiltinPlanner($0) }
     }
 
-    static func factory(_ options: CommonOptions, discover: Bool = true) throws(FactoryError) -> PlannerFactory {
-        let configuration = try options.configuration.configuration()
+    static func factory(_ options: CommonOptions, discover: Bool = true,
+                        adjust: (inout FactoryConfiguration) -> Void = { _ in }) throws(FactoryError) -> PlannerFactory {
+        var configuration = try options.configuration.configuration()
+        adjust(&configuration)
         let factory = PlannerFactory(configuration: configuration, builtins: builtins)
         if discover {
             factory.discover()

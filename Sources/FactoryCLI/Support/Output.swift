@@ -37,9 +37,11 @@ struct TextTable {
         self.header = header
     }
 
+    /// Adds a row; its cells and notes may come from plugins or manifests, so each is escaped
+    /// as one line (a line break in a name or reason cannot forge a row) before widths are taken.
     mutating func add(_ row: [String], notes: [String] = []) {
-        if !notes.isEmpty { self.notes[rows.count] = notes }
-        rows.append(row)
+        if !notes.isEmpty { self.notes[rows.count] = notes.map(TerminalText.escaped) }
+        rows.append(row.map(TerminalText.escaped))
     }
 
     func render() -> String {

@@ -38,6 +38,9 @@ public struct FactoryConfiguration: Sendable, Hashable {
     public var workerIdle: Duration = .seconds(60)
     /// Address-space limit of each worker, in bytes. Default: 4 GiB.
     public var workerMemory = 4 << 30
+    /// Whether every plan for a PDDL task is validated before it is returned (an invalid plan is
+    /// a fault of its planner). Default: on; `factory plan --no-validate` turns it off.
+    public var validatesPlans = true
     /// Whether workers and probes run without a PID namespace (the fallback of README "Isolation");
     /// `FACTORY_NO_NAMESPACE=1` in the factory's environment sets it, to try that fallback.
     public var forcesNoNamespace = ProcessEnvironment.current()["FACTORY_NO_NAMESPACE"] == "1"

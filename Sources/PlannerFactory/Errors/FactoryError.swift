@@ -22,6 +22,7 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
             case callTimeout = "call-timeout"
             case cancelled = "cancelled"
             case workerFailed = "worker-failed"
+            case invalidPlan = "invalid-plan"
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -56,6 +57,9 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
         /// A planner's worker crashed, exited or broke the protocol during a call, or could not
         /// be started.
         public static let workerFailed = Code(.workerFailed)
+        /// A planner returned a plan that does not solve its PDDL task (a step whose
+        /// precondition fails, or a goal left unmet): a fault of the planner.
+        public static let invalidPlan = Code(.invalidPlan)
 
         /// The code's stable name, e.g. `planner-not-found` (used in JSON output).
         public var description: String { kind.rawValue }

@@ -49,8 +49,13 @@ extension PlannerFactory {
                 timestamp: WallClock.now(), planner: name, phases: phases, outcome: .failure(final.message)))
             throw remember(final)
         case .success(let backend):
+            let factory = self
+            let check = PlanCheck(
+                validates: self.configuration.validatesPlans,
+                onAnswer: { [weak factory] in if record.kind.isPlugin { factory?.noteAnswer(of: record) } },
+                onFault: { [weak factory] fault in record.kind.isPlugin ? factory?.noteFault(of: record, fault) : nil })
             let instance = PlannerInstance(name: name, configuration: configuration, backend: backend, isThreadSafe: record.isThreadSafe,
-                                           telemetry: telemetry)
+                                           telemetry: telemetry, planCheck: check)
             let key = InstanceKey(name: name, configuration: configurationText, fingerprint: record.fingerprint)
             // In-process, a creation that works ends a run of failed ones (a worker's count
             // ends with an answered plan or health call instead).

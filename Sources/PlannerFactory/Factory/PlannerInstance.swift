@@ -16,9 +16,12 @@ public final class PlannerInstance: Sendable {
     private let callLock = Locked<Void>(())
     /// Where plan calls are recorded.
     private let telemetry: TelemetryManager?
+    /// What is done with each plan before it is returned (PDDL plans are validated).
+    private let planCheck: PlanCheck
 
     init(name: String, configuration: PlannerConfiguration, backend: any InstanceBackend, isThreadSafe: Bool,
-         telemetry: TelemetryManager? = nil) {
+         telemetry: TelemetryManager? = nil, planCheck: PlanCheck = PlanCheck()) {
+        self.planCheck = planCheck
         self.name = name
         self.configuration = configuration
         self.backend = backend
@@ -43,7 +46,7 @@ public final class PlannerInstance: Sendable {
             if let deadline = objective.deadline, !(deadline.isFinite && deadline > 0) {
                 throw PlanningError(.invalidObjective, "the objective's deadline must be a number of seconds greater than 0, not \(deadline)")
             }
-            let plan = try call { try backend.plan(objective, cancellation: cancellation) }
+            let plan = try planCheck.checked(try call { try backend.plan(objective, cancellation: cancellation) }, for: objective, planner: name)
             record(since: start, outcome: "success", error: nil)
             return plan
         } catch let error as FactoryError {

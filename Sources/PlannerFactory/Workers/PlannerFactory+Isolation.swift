@@ -45,7 +45,12 @@ extension PlannerFactory {
         state.withLock { $0.creations[record.name, default: [:]][key] = cancellation }
         defer { state.withLock { $0.creations[record.name]?[key] = nil } }
         do {
-            return .success(try WorkerBackend(setup, cancellation: cancellation))
+            let backend = try WorkerBackend(setup, cancellation: cancellation)
+            // A cancellation that came as the creation ended: the backend's worker ends with it.
+            if cancellation.isCancelled {
+                return .failure(FactoryError(.cancelled, "The create call into planner \"\(record.name)\" was cancelled.", context: ["planner": record.name, "call": "create"]))
+            }
+            return .success(backend)
         } catch {
             return .failure(error)
         }

@@ -25,9 +25,10 @@ final class WorkerBackend: InstanceBackend {
         /// Told of each fault of the plugin's own code; returns a note for the error message
         /// (for example that the plugin is now quarantined).
         var onFault: @Sendable (WorkerFault) -> String?
-        /// Told of each plan or health call that the worker answered (a fault count starts
+        /// Told of each health call and each error answer of a plan (a fault count starts
         /// again; a successful create does not reset it, or a plan that crashes in every fresh
-        /// worker would never add up).
+        /// worker would never add up). A plan that is returned is told of by the factory's
+        /// `PlanCheck` once it is checked: an invalid plan is a fault.
         var onAnswer: @Sendable () -> Void
     }
 
@@ -84,9 +85,8 @@ final class WorkerBackend: InstanceBackend {
             switch result {
             case .success(let value):
                 do {
-                    let plan = try Plan(json: value)
-                    setup.onAnswer()
-                    return plan
+                    // (The factory's PlanCheck tells of the answer once the plan is checked.)
+                    return try Plan(json: value)
                 } catch {
                     worker.terminate()
                     throw failure(.protocolError("its plan is not a plan: \(error)", log: worker.logTail), phase: "plan", worker: worker)
@@ -185,8 +185,8 @@ final class WorkerBackend: InstanceBackend {
     private func ready(phase: String, until: ContinuousClock.Instant, cancellation: Cancellation) throws(FactoryError) -> (WorkerProcess, String) {
         while true {
             if cancellation.isCancelled { throw failure(.cancelled, phase: phase, worker: nil) }
-            if let ready = current() { return ready }
             let seen = startEnded.current
+            if let ready = current() { return ready }
             let isMine = state.withLock { state in
                 if state.isStarting { return false }
                 state.isStarting = true
@@ -197,6 +197,8 @@ final class WorkerBackend: InstanceBackend {
                     state.withLock { $0.isStarting = false }
                     startEnded.signal()
                 }
+                // Another call may have finished its start between the look above and the claim.
+                if let ready = current() { return ready }
                 return try start(phase: phase, until: until, cancellation: cancellation)
             }
             let woken = cancellation.whenCancelled({ [startEnded] in startEnded.signal() }) {
@@ -310,7 +312,7 @@ final class WorkerBackend: InstanceBackend {
             return FactoryError(.callTimeout, "Planner \"\(planner)\" got no worker for \(phase) before the call's deadline: \(why).",
                                 context: context)
         case .stopped:
-            return FactoryError(.workerFailed, "Planner \"\(planner)\"'s worker\(pid) was ended by the factory during \(phase) (another call's deadline, idleness, or room for another worker); not a fault of the planner.",
+            return FactoryError(.workerFailed, "Planner \"\(planner)\"'s worker\(pid) was ended by the factory during \(phase), at another call's deadline; not a fault of the planner.",
                                 context: context)
         case .timedOut(let deadline):
             let seconds = JSONValue.format(deadline.seconds)
@@ -323,11 +325,12 @@ final class WorkerBackend: InstanceBackend {
             return FactoryError(.callTimeout, "Planner \"\(planner)\" did not finish \(phase) within \(seconds) s (\(key)); its worker\(pid) and everything it started were ended." + (note.map { " " + $0 } ?? ""),
                                 context: context.merging(["deadline": seconds]) { $1 })
         case .ended(let exit, let log):
-            let note = setup.onFault(WorkerFault(phase: phase, what: exit.description))
+            // One death is one fault, however many calls were in flight on the worker.
+            let note = worker?.claimFault() == false ? nil : setup.onFault(WorkerFault(phase: phase, what: exit.description))
             return FactoryError(.workerFailed, "Planner \"\(planner)\"'s worker\(pid) \(exit) during \(phase).\(withLog(log))" + (note.map { " " + $0 } ?? ""),
                                 context: context.merging(["exit": exit.description]) { $1 })
         case .protocolError(let problem, let log):
-            let note = setup.onFault(WorkerFault(phase: phase, what: "broke the protocol (\(problem))"))
+            let note = worker?.claimFault() == false ? nil : setup.onFault(WorkerFault(phase: phase, what: "broke the protocol (\(problem))"))
             return FactoryError(.workerFailed, "Planner \"\(planner)\"'s worker\(pid) broke the protocol during \(phase): \(problem); it was killed.\(withLog(log))" + (note.map { " " + $0 } ?? ""),
                                 context: context)
         }

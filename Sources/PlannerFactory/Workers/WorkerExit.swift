@@ -48,6 +48,7 @@ struct WorkerFault: Sendable, CustomStringConvertible {
         if what.hasPrefix("crashed with ") { return "crashed in \(phase) with " + what.dropFirst("crashed with ".count) }
         if what.hasPrefix("exited with ") { return "exited in \(phase) with " + what.dropFirst("exited with ".count) }
         if what.hasPrefix("failed: ") { return "\(phase) failed: " + what.dropFirst("failed: ".count) }
+        if what.hasPrefix("returned ") { return what }
         return "\(what) in \(phase)"
     }
 }

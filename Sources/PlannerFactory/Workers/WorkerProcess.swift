@@ -65,6 +65,8 @@ final class WorkerProcess: Sendable {
         /// Callers that hold it for a call (from before their request until after the answer):
         /// a held worker is never stopped for idleness or to make room.
         var holds = 0
+        /// Whether a call already reported its death (or protocol error) as a fault.
+        var isFaultClaimed = false
     }
 
     /// The input socket's state. Shutdowns and the close take this lock, so a descriptor number
@@ -152,8 +154,11 @@ final class WorkerProcess: Sendable {
             return state.withLock({ $0.isCancelled }) ? .failure(.cancelled) : .failure(.timedOut(.zero))
         }
         if sent != 0 {
-            // It is gone or going: its exit says why.
-            _ = exitReply.wait(until: .now + .seconds(2))
+            // It is gone or going: its exit says why. One that runs on with its input closed
+            // broke the protocol.
+            if exitReply.wait(until: .now + .seconds(2)) == nil {
+                breakProtocol("it closed its standard input while it was still running")
+            }
             finishCall(id)
             return outcome(of: .ended)
         }
@@ -373,7 +378,9 @@ final class WorkerProcess: Sendable {
         if hasExited { return 200 }
         let now = ContinuousClock.now
         if let killAt { return Self.milliseconds(killAt - now) }
-        let (idle, last) = state.withLock { ($0.active.isEmpty && $0.holds == 0, $0.lastActivity) }
+        let (idle, last, isEnding) = state.withLock { ($0.active.isEmpty && $0.holds == 0, $0.lastActivity, $0.isStopping || $0.isCancelled) }
+        // Being ended by someone else: look now and then until it is gone.
+        if isEnding { return 100 }
         // Busy: look again later (a call may end between this look and the poll).
         if !idle { return Self.milliseconds(idleTimeout) }
         return Self.milliseconds(last + idleTimeout - now)
@@ -405,6 +412,15 @@ final class WorkerProcess: Sendable {
             guard !state.isStopping, !state.isCancelled, state.exit == nil, state.protocolProblem == nil else { return false }
             state.holds += 1
             return true
+        }
+    }
+
+    /// Claims the report of its death or protocol error as a fault: `true` for the first call
+    /// that asks, so one crash counts once however many calls were in flight.
+    func claimFault() -> Bool {
+        state.withLock { state in
+            defer { state.isFaultClaimed = true }
+            return !state.isFaultClaimed
         }
     }
 

@@ -133,4 +133,29 @@ struct WorkerRaceTests {
         #expect(factory.record(named: "shared")?.status == .active)
         #expect(try instance.plan(Objective(text: "x")).steps == ["done"])
     }
+
+    @Test func oneCrashWithThreeCallsInFlightIsOneFault() throws {
+        let root = try TemporaryFolder()
+        try WorkerFixtures.processBundle(root, name: "fragile", threadSafe: true, body: """
+            import signal
+            def crash(request):
+                time.sleep(0.5)
+                os.kill(os.getpid(), signal.SIGSEGV)
+            for request in requests():
+                if request["call"] == "create":
+                    send({"id": request["id"], "result": {"instance": "1"}})
+                else:
+                    threading.Thread(target=crash, args=(request,)).start()
+            """)
+        let factory = WorkerFixtures.factory(root) { $0.maxFailures = 2 }
+        let instance = try factory.planner(named: "fragile")
+        let results = (0..<3).map { _ in OneShot<Result<Plan, FactoryError>>() }
+        for result in results {
+            Thread.detachNewThread { result.fulfill(Result { () throws(FactoryError) in try instance.plan(Objective(text: "x")) }) }
+        }
+        for result in results {
+            #expect(throws: FactoryError(.workerFailed, "")) { try result.wait(until: .now + .seconds(20))?.get() }
+        }
+        #expect(factory.record(named: "fragile")?.status == .active, "one crash counted more than once")
+    }
 }

@@ -1,0 +1,12 @@
+(define (problem adl-doors-p01)
+  (:domain adl-doors)
+  (:objects hall kitchen study cellar - room
+            brass iron - key)
+  (:init (robot-at hall)
+         (connected hall kitchen) (connected kitchen hall)
+         (connected kitchen study) (connected study kitchen)
+         (connected hall cellar) (connected cellar hall)
+         (lit hall) (lit kitchen)
+         (key-at brass kitchen) (key-at iron study)
+         (fits brass study) (fits iron cellar))
+  (:goal (and (robot-at cellar) (alarm-set))))

@@ -1,0 +1,11 @@
+(define (problem adl-doors-p02)
+  (:domain adl-doors)
+  (:objects r1 r2 r3 r4 r5 - room
+            k1 k2 k3 - key)
+  (:init (robot-at r1)
+         (connected r1 r2) (connected r2 r1) (connected r2 r3) (connected r3 r2)
+         (connected r3 r4) (connected r4 r3) (connected r4 r5) (connected r5 r4)
+         (lit r1) (lit r2)
+         (key-at k1 r2) (key-at k2 r3) (key-at k3 r4)
+         (fits k1 r3) (fits k2 r4) (fits k3 r5))
+  (:goal (and (robot-at r5) (alarm-set) (door-open r5))))

@@ -1,0 +1,11 @@
+;; generate.py blocks 14 --name blocks-p04 --seed 1
+(define (problem blocks-p04)
+  (:domain blocks)
+  (:objects b1 b2 b3 b4 b5 b6 b7 b8 b9 b10 b11 b12 b13 b14)
+  (:init (handempty) (ontable b3) (on b2 b3) (on b8 b2) (on b4 b8) (on b6 b4) (clear b6)
+         (ontable b10) (on b5 b10) (on b13 b5) (clear b13) (ontable b12) (clear b12)
+         (ontable b9) (clear b9) (ontable b7) (clear b7) (ontable b1) (clear b1) (ontable b11)
+         (on b14 b11) (clear b14))
+  (:goal (and (on b14 b8) (on b9 b14) (on b1 b9) (ontable b8) (on b11 b4) (on b7 b11)
+              (on b13 b7) (on b10 b13) (on b12 b6) (on b5 b12) (ontable b6) (on b2 b3)
+              (ontable b3))))

@@ -1,0 +1,12 @@
+;; generate.py blocks 18 --name blocks-p05 --seed 1
+(define (problem blocks-p05)
+  (:domain blocks)
+  (:objects b1 b2 b3 b4 b5 b6 b7 b8 b9 b10 b11 b12 b13 b14 b15 b16 b17 b18)
+  (:init (handempty) (ontable b5) (on b3 b5) (on b9 b3) (on b8 b9) (on b13 b8) (on b12 b13)
+         (clear b12) (ontable b2) (on b10 b2) (clear b10) (ontable b14) (on b1 b14) (clear b1)
+         (ontable b7) (on b15 b7) (clear b15) (ontable b4) (clear b4) (ontable b16) (clear b16)
+         (ontable b18) (clear b18) (ontable b17) (clear b17) (ontable b6) (on b11 b6)
+         (clear b11))
+  (:goal (and (on b6 b4) (on b10 b6) (on b2 b10) (on b12 b2) (on b9 b12) (on b5 b9) (ontable b4)
+              (on b14 b17) (on b7 b14) (on b16 b7) (ontable b11) (on b3 b18) (on b13 b8)
+              (on b15 b13) (on b1 b15))))

@@ -1,0 +1,12 @@
+;; generate.py blocks 20 --name blocks-p06 --seed 1
+(define (problem blocks-p06)
+  (:domain blocks)
+  (:objects b1 b2 b3 b4 b5 b6 b7 b8 b9 b10 b11 b12 b13 b14 b15 b16 b17 b18 b19 b20)
+  (:init (handempty) (ontable b5) (on b19 b5) (on b3 b19) (on b4 b3) (on b8 b4) (on b15 b8)
+         (clear b15) (ontable b9) (on b17 b9) (clear b17) (ontable b13) (on b2 b13) (clear b2)
+         (ontable b14) (on b7 b14) (clear b7) (ontable b11) (on b12 b11) (clear b12)
+         (ontable b16) (clear b16) (ontable b1) (clear b1) (ontable b10) (clear b10)
+         (ontable b20) (on b18 b20) (clear b18) (ontable b6) (clear b6))
+  (:goal (and (on b11 b4) (on b17 b11) (on b5 b17) (on b1 b5) (on b7 b14) (on b15 b7)
+              (on b16 b15) (ontable b14) (on b18 b10) (on b9 b8) (ontable b8) (on b2 b12)
+              (on b6 b2) (on b20 b6) (on b3 b20) (on b13 b19) (ontable b19))))

@@ -1,0 +1,5 @@
+(define (problem syntax-error-p01)
+  (:domain syntax-error)
+  (:objects a b)
+  (:init (ontable a) (ontable b) (clear a) (clear b) (handempty))
+  (:goal (on a b)))

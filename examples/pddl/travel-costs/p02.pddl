@@ -1,0 +1,15 @@
+;; generate.py travel-costs 3 --places 12 --name travel-costs-p02 --seed 2
+(define (problem travel-costs-p02)
+  (:domain travel-costs)
+  (:objects s1 s2 s3 s4 s5 s6 s7 s8 s9 s10 s11 s12 - place
+            person1 person2 person3 - person)
+  (:init (path s1 s2) (path s2 s1) (path s2 s3) (path s2 s6) (path s3 s2) (path s3 s4)
+         (path s3 s11) (path s4 s3) (path s4 s5) (path s5 s4) (path s5 s6) (path s5 s12)
+         (path s6 s2) (path s6 s5) (path s6 s7) (path s7 s6) (path s7 s8) (path s8 s7)
+         (path s8 s9) (path s9 s8) (path s9 s10) (path s10 s9) (path s10 s11) (path s11 s3)
+         (path s11 s10) (path s11 s12) (path s12 s5) (path s12 s11) (bus-route s1 s4)
+         (bus-route s4 s1) (bus-route s4 s10) (bus-route s10 s4) (bus-route s10 s12)
+         (bus-route s12 s10) (at person1 s10) (at person2 s3) (at person3 s11)
+         (= (total-cost) 0))
+  (:goal (and (at person1 s11) (at person2 s7) (at person3 s7)))
+  (:metric minimize (total-cost)))
