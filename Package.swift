@@ -105,7 +105,7 @@ let package = Package(
         .target(name: "PlannerTestSupport", path: "Tests/PlannerTestSupport"),
         .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
         .testTarget(name: "PDDLTests", dependencies: ["PDDL"]),
-        .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport"]),
+        .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport", "PDDL"]),
         .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit", "PlannerTestSupport"]),
         .testTarget(name: "FactoryTUITests", dependencies: ["FactoryTUI", "PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport"], exclude: ["Snapshots"]),
         // Runs the built `factory` binary (it must be built: `swift build` first, as `.ci/run` does).

@@ -18,6 +18,14 @@ enum WorkerFixtures {
         }
     }
 
+    /// Copies bundle folders (given by path) into `root/plugins`.
+    static func copy(_ bundles: [String], into root: TemporaryFolder) throws {
+        let plugins = try root.folder("plugins")
+        for bundle in bundles {
+            try FileManager.default.copyItem(atPath: bundle, toPath: plugins + "/" + URL(fileURLWithPath: bundle).lastPathComponent)
+        }
+    }
+
     /// A factory over `root/plugins` with process isolation and the sandbox on.
     static func factory(_ root: TemporaryFolder, configure: (inout FactoryConfiguration) -> Void = { _ in }) -> PlannerFactory {
         let factory = root.factory(["plugins"], sandbox: true, isolation: .process, configure: configure)
