@@ -23,6 +23,14 @@ struct PlanCommand: ParsableCommand {
     @Flag(name: .customLong("no-validate"), help: "Return a plan for a PDDL task without validating it first.")
     var noValidate = false
 
+    @Option(name: .long, help: "Run the N best selectable planners at once; the first valid plan wins, a proof of unsolvability ends it, the others are cancelled.")
+    var portfolio: Int?
+
+    func validate() throws {
+        if let portfolio, !(1...64).contains(portfolio) { throw ValidationError("--portfolio must be from 1 to 64, not \(portfolio).") }
+        if portfolio != nil, name != nil { throw ValidationError("--portfolio selects its planners: name none.") }
+    }
+
     @OptionGroup var options: CommonOptions
 
     func run() throws {
@@ -36,8 +44,12 @@ struct PlanCommand: ParsableCommand {
         let (objective, _) = try request.makeObjective(parameters: try Self.parse(parameters: parameters), deadline: seconds)
         let configuration = try parsedConfiguration()
         let factory = try CommandContext.factory(options) { $0.validatesPlans = !noValidate }
-        if objective.deadline != nil, let name, let record = factory.record(named: name), factory.isolation(of: record) == .inProcess {
+        if objective.deadline != nil, let name, let record = factory.record(named: name), record.kind.isPlugin, factory.isolation(of: record) == .inProcess {
             Output.error("warning: \(name) runs in-process, where a plan deadline cannot be enforced: --deadline is passed to it, and it must stop on its own")
+        }
+        if let portfolio {
+            try runPortfolio(of: portfolio, objective: objective, factory: factory, configuration: configuration)
+            return
         }
         let start = ContinuousClock.now
         let plan = try factory.plan(objective, using: name, configuration: configuration)
@@ -46,6 +58,11 @@ struct PlanCommand: ParsableCommand {
             Output.json(plan.json)
             return
         }
+        Self.show(plan, duration: duration, objective: objective)
+    }
+
+    /// Prints a plan, its validation and its stats.
+    static func show(_ plan: Plan, duration: Duration, objective: Objective) {
         print("plan by \(TerminalText.escaped(plan.planner)): \(plan.steps.count) step\(plan.steps.count == 1 ? "" : "s"), cost \(plan.cost.map(JSONValue.format) ?? "unknown"), \(duration.microsecondsText)")
         for (index, step) in plan.steps.enumerated() { print("  \(index + 1). " + TerminalText.escaped(step)) }
         var stats = plan.stats

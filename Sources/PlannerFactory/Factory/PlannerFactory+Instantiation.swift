@@ -102,7 +102,7 @@ extension PlannerFactory {
         -> Result<any InstanceBackend, FactoryError>
     {
         do {
-            return .success(SwiftBackend(planner: try builtin.make(configuration)))
+            return .success(SwiftBackend(planner: try builtin.make(configuration), name: name))
         } catch {
             let detail = (error as? PlanningError)?.message ?? String(describing: error)
             return .failure(.instantiation(name, detail, cause: error))

@@ -28,11 +28,40 @@ extension InstanceBackend {
     var workerPID: Int32? { nil }
 }
 
-/// A builtin (Swift) planner.
-struct SwiftBackend: InstanceBackend {
+/// A builtin (Swift) planner. An `InterruptiblePlanner` gets the objective's deadline and the
+/// call's cancellation, and stops on its own; any other runs to its end.
+final class SwiftBackend: InstanceBackend {
     let planner: any Planner
-    func plan(_ objective: Objective, cancellation: Cancellation) throws -> Plan { try planner.plan(objective) }
+    private let name: String
+    /// The calls in flight, which `cancel()` cancels.
+    private let calls = Locked<[ObjectIdentifier: Cancellation]>([:])
+
+    init(planner: any Planner, name: String) {
+        self.planner = planner
+        self.name = name
+    }
+
+    func plan(_ objective: Objective, cancellation: Cancellation) throws -> Plan {
+        guard let interruptible = planner as? any InterruptiblePlanner else { return try planner.plan(objective) }
+        let key = ObjectIdentifier(cancellation)
+        calls.withLock { $0[key] = cancellation }
+        defer { calls.withLock { $0[key] = nil } }
+        // (PlannerInstance turned away deadlines that are not > 0.)
+        let deadline = objective.deadline.map { ContinuousClock.now + .nanoseconds(Int64(min($0, 1e9) * 1e9)) }
+        do {
+            return try interruptible.plan(objective, stop: PlanningStop(deadline: deadline, isCancelled: { cancellation.isCancelled }))
+        } catch is CancellationError {
+            throw FactoryError(.cancelled, "The plan call into planner \"\(name)\" was cancelled; it stopped its search.", context: ["planner": name, "call": "plan"])
+        }
+    }
+
     func health() -> PlannerHealth { planner.health() }
+
+    func cancel() -> Int {
+        let running = calls.withLock { Array($0.values) }
+        for call in running { call.cancel() }
+        return running.count
+    }
 }
 
 /// An instance a plugin created through its table; destroyed through the table when released.
