@@ -14,18 +14,31 @@ struct FactoryTUICommand: ParsableCommand {
         abstract: "The PlannerFactory terminal UI: planners, live ranking, telemetry.",
         discussion: """
             With no plugin path (FACTORY_PLUGIN_PATH or --plugin-path) it shows the bundled examples: \
-            the builtin planners and examples/plugins, fault gallery included. Press ? in the program for the keys. \
+            the builtin planners and examples/plugins, fault gallery included. With --domain and --problem it starts \
+            with that PDDL task loaded (t loads another). Press ? in the program for the keys. \
             Logs go to factory-tui.log in the state folder, never to the screen.
             """)
 
     @OptionGroup(title: "Configuration")
     var options: ConfigurationOptions
 
+    @Option(name: .customLong("domain"), help: ArgumentHelp("A PDDL domain file: start with this task loaded (with --problem).", valueName: "path"))
+    var domain: String?
+
+    @Option(name: .customLong("problem"), help: ArgumentHelp("A PDDL problem file of that domain (with --domain).", valueName: "path"))
+    var problem: String?
+
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
     @Flag(name: .customLong("freeze"), help: "Freeze live telemetry and measured times, for deterministic screens (also FACTORY_TUI_FREEZE=1).")
     var freeze = false
+
+    func validate() throws {
+        guard (domain == nil) == (problem == nil) else {
+            throw ValidationError("--domain and --problem go together: give both files of the task, or neither")
+        }
+    }
 
     func run() throws {
         let environment = ProcessEnvironment.current()
@@ -45,7 +58,8 @@ struct FactoryTUICommand: ParsableCommand {
         var model = AppModel(width: terminal.size.width, height: terminal.size.height,
                              configurationSummary: Self.summary(configuration), isFrozen: isFrozen)
         model.isolation = configuration.isolation
-        AppLoop(terminal: terminal, factory: factory, model: model, logger: logger).run()
+        let startEvents: [AppEvent] = domain.flatMap { domain in problem.map { [.openTask(domain: domain, problem: $0)] } } ?? []
+        AppLoop(terminal: terminal, factory: factory, model: model, logger: logger, startEvents: startEvents).run()
     }
 
     /// The repository's examples/plugins, found above the executable (it runs from .build/…).

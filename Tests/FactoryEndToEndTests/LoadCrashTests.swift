@@ -56,7 +56,9 @@ struct LoadCrashTests {
 
     /// A process killed in the middle of a load (SIGKILL: no crash signal) leaves its marker, but
     /// the plugin is not blamed for it.
-    @Test func aProcessKilledWhileLoadingDoesNotQuarantineThePlugin() async throws {
+    /// Synchronous on purpose: its polling must not wait for a turn on the test run's small
+    /// cooperative thread pool, which long blocking tests may hold for longer than the load lasts.
+    @Test func aProcessKilledWhileLoadingDoesNotQuarantineThePlugin() throws {
         let folder = try PluginFolder()
         try FixturePlugin.bundle(folder.path + "/plugins/slow", name: "slow")
         // A generous probe deadline: on a loaded machine a 2 s probe could time out, and the
@@ -67,18 +69,23 @@ struct LoadCrashTests {
         process.executableURL = URL(fileURLWithPath: FactoryBinary.path)
         process.arguments = ["plan", "slow", "--objective", "go"]
         process.environment = environment.merging(["FIXTURE_SLOW_CREATE": "1", "PATH": "/usr/bin:/bin"]) { $1 }
-        process.standardOutput = FileHandle.nullDevice
-        process.standardError = FileHandle.nullDevice
+        let outputLog = folder.path + "/stdout.log"
+        FileManager.default.createFile(atPath: outputLog, contents: nil)
+        process.standardOutput = FileHandle(forWritingAtPath: outputLog)
+        let errorLog = folder.path + "/stderr.log"
+        FileManager.default.createFile(atPath: errorLog, contents: nil)
+        process.standardError = FileHandle(forWritingAtPath: errorLog)
         try process.run()
         let loading = folder.path + "/state/loading"
         var waited = 0
         while ((try? FileManager.default.contentsOfDirectory(atPath: loading)) ?? []).filter({ $0.hasSuffix(".json") }).isEmpty, waited < 1600 {
-            try await Task.sleep(for: .milliseconds(25))  // polling for the marker the load writes
+            usleep(25_000)  // polling for the marker the load writes
             waited += 1
         }
         kill(process.processIdentifier, SIGKILL)
         process.waitUntilExit()
-        #expect(process.terminationReason == .uncaughtSignal)
+        #expect(process.terminationReason == .uncaughtSignal,
+                "it ended on its own after \(waited * 25) ms: \((try? String(contentsOfFile: errorLog, encoding: .utf8)) ?? ""); stdout: \((try? String(contentsOfFile: outputLog, encoding: .utf8)) ?? ""); state: \((try? FileManager.default.subpathsOfDirectory(atPath: folder.path + "/state")) ?? [])")
         let next = try FactoryBinary.run(["show", "slow", "--json"], environment: environment)
         #expect(try next.json()["status"] == "active", "a kill is not a crash of the plugin")
         #expect(try FileManager.default.contentsOfDirectory(atPath: loading).isEmpty, "the abandoned marker was removed")

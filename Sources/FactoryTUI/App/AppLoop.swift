@@ -9,9 +9,12 @@ public final class AppLoop {
     private let inbox: Inbox
     private let logger: Logger
     public private(set) var model: AppModel
+    /// Events applied at start, after the planners (`.openTask` for `--domain/--problem`).
+    private let startEvents: [AppEvent]
 
-    public init(terminal: any Terminal, factory: PlannerFactory, model: AppModel, logger: Logger) {
+    public init(terminal: any Terminal, factory: PlannerFactory, model: AppModel, logger: Logger, startEvents: [AppEvent] = []) {
         self.terminal = terminal
+        self.startEvents = startEvents
         self.inbox = Inbox()
         self.logger = logger
         self.model = model
@@ -22,7 +25,7 @@ public final class AppLoop {
 
     /// Runs until the user quits.
     public func run() {
-        apply([.planners(model.planners)])
+        apply([.planners(model.planners)] + startEvents)
         model.activities[.discovery] = "discovering…"
         runner.start()
         var isDirty = true
@@ -35,7 +38,7 @@ public final class AppLoop {
             // Idle: one wake-up a second for live telemetry (none when frozen); busier while work runs.
             let timeout: Duration? = model.isFrozen ? nil : (model.activities.isEmpty ? .seconds(1) : .milliseconds(200))
             let input = terminal.waitForInput(timeout: timeout, wakeDescriptor: inbox.wakeDescriptor)
-            var events = Self.pasteSafe(input, isEditing: model.editing != nil).map(AppEvent.input) + inbox.drain()
+            var events = Self.pasteSafe(input, isEditing: model.editing != nil || model.taskForm.isShown).map(AppEvent.input) + inbox.drain()
             if events.isEmpty, !model.isTelemetryPaused, let refreshed = runner.perform(.refreshTelemetry),
                case .telemetry(let snapshot) = refreshed, changed(snapshot) {
                 events.append(refreshed)

@@ -11,6 +11,8 @@ public final class EffectRunner: Sendable {
     let factory: PlannerFactory
     let inbox: Inbox
     let logger: Logger
+    /// The running portfolio's task (`P`); cancelling it cancels the portfolio's runs.
+    let portfolioTask = Locked<Task<Void, Never>?>(nil)
 
     public init(factory: PlannerFactory, inbox: Inbox, logger: Logger) {
         self.factory = factory
@@ -39,7 +41,7 @@ public final class EffectRunner: Sendable {
         background(.rediscover)
     }
 
-    private func background(_ effect: Effect) {
+    func background(_ effect: Effect) {
         let runner = self
         Thread.detachNewThread {
             runner.run(effect)
@@ -67,15 +69,21 @@ public final class EffectRunner: Sendable {
             inbox.post(.workers(factory.workers()))
             inbox.post(.healthChecked(report))
         case .plan(let planner, let objective, let capabilities):
-            let finished = Locked(false)
-            startTicks(for: planner, until: finished)
-            let result = plan(planner, objective, capabilities)
-            finished.withLock { $0 = true }
-            inbox.post(.planned(result))
-            inbox.post(.planners(factory.planners()))
-            inbox.post(.workers(factory.workers()))
+            plan(planner, Objective(text: objective, capabilities: capabilities))
+        case .planTask(let planner, let objective):
+            plan(planner, objective)
+        case .portfolio(let objective, let size):
+            portfolio(objective, size: size)
+        case .loadTask(let domain, let problem):
+            loadTask(domain: domain, problem: problem)
         case .cancelPlans(let planners):
-            for planner in planners { factory.cancelCalls(of: planner) }
+            for planner in planners {
+                if planner == AppModel.portfolioName {
+                    portfolioTask.withLock { $0?.cancel() }
+                } else {
+                    factory.cancelCalls(of: planner)
+                }
+            }
         case .release(let name):
             do {
                 let record = try factory.release(name)
@@ -92,10 +100,22 @@ public final class EffectRunner: Sendable {
         logger.debug("effect finished", metadata: ["effect": "\(effect)"])
     }
 
-    /// `Enter`: a recorded selection for the request, then the chosen planner's instance (probed,
-    /// loaded and created as needed) and one plan, with the time of each phase.
-    private func plan(_ planner: String, _ objective: String, _ capabilities: [String]) -> AppModel.PlanResult {
-        _ = try? factory.selectBestPlanner(objective: objective, capabilities: capabilities)
+    /// `Enter`: runs the plan with its elapsed time ticking, then posts the result.
+    private func plan(_ planner: String, _ objective: Objective) {
+        let finished = Locked(false)
+        startTicks(for: planner, until: finished)
+        let result = planResult(planner, objective)
+        finished.withLock { $0 = true }
+        inbox.post(.planned(result))
+        inbox.post(.planners(factory.planners()))
+        inbox.post(.workers(factory.workers()))
+    }
+
+    /// A recorded selection for the request, then the chosen planner's instance (probed, loaded
+    /// and created as needed) and one plan, with the time of each phase.
+    private func planResult(_ planner: String, _ objective: Objective) -> AppModel.PlanResult {
+        _ = try? factory.selectBestPlanner(objective: objective.text, capabilities: objective.capabilities)
+        let isTask = objective.task != nil
         var timings: [(name: String, duration: Duration)] = []
         do {
             let instance = try factory.planner(named: planner)
@@ -103,17 +123,18 @@ public final class EffectRunner: Sendable {
                 timings = made.phases.map { ($0.name, $0.duration) }
             }
             let start = ContinuousClock.now
-            let plan = try instance.plan(Objective(text: objective, capabilities: capabilities))
+            let plan = try instance.plan(objective)
             timings.append(("plan", ContinuousClock.now - start))
-            return AppModel.PlanResult(planner: planner, objective: objective, plan: plan, error: nil, timings: timings)
+            return AppModel.PlanResult(planner: planner, objective: objective.text, plan: plan, error: nil, timings: timings, isTask: isTask)
         } catch {
             logger.info("plan failed", metadata: ["planner": "\(planner)", "error": "\(error.message)"])
-            return AppModel.PlanResult(planner: planner, objective: objective, plan: nil, error: error.message, timings: timings)
+            return AppModel.PlanResult(planner: planner, objective: objective.text, plan: nil, error: error.message, timings: timings,
+                                       errorCode: error.context["code"] ?? error.code.description, isTask: isTask)
         }
     }
 
     /// While a plan runs: its elapsed time and the workers, about once a second.
-    private func startTicks(for planner: String, until finished: Locked<Bool>) {
+    func startTicks(for planner: String, until finished: Locked<Bool>) {
         let inbox = self.inbox
         let factory = self.factory
         let start = ContinuousClock.now

@@ -31,6 +31,12 @@ public struct AppModel: Sendable {
     public var rankingCursor = 0
     public var rankingScroll = 0
 
+    // MARK: PDDL task
+    /// The task loaded (`--domain/--problem` or `t`): the objective carries it.
+    public var task: LoadedTask?
+    /// The form `t` opens for a domain and a problem path.
+    public var taskForm = TaskForm()
+
     // MARK: Telemetry
     public var telemetry: TelemetrySnapshot?
     public var isTelemetryPaused = false
@@ -51,7 +57,11 @@ public struct AppModel: Sendable {
     /// Where plugins run unless their kind or manifest says otherwise (`FACTORY_ISOLATION`).
     public var isolation: Isolation = .process
     /// The result of the last `Enter`, shown until `Esc`.
-    public var planResult: PlanResult?
+    public var planResult: PlanResult? {
+        didSet { resultScroll = 0 }
+    }
+    /// The first line of the plan result shown (a long plan scrolls with j/k).
+    public var resultScroll = 0
     public var isHelpShown = false
     public var isQuitting = false
 
@@ -71,7 +81,7 @@ public struct AppModel: Sendable {
 
     /// Background work that shows progress.
     public enum Activity: String, Sendable, Hashable, CaseIterable {
-        case discovery, probing, health, planning, burst, release
+        case discovery, probing, health, planning, burst, release, task
     }
 
     public struct Message: Sendable, Hashable {
@@ -91,14 +101,30 @@ public struct AppModel: Sendable {
         public var error: String?
         /// Phase timings: probe, load, create (when the instance was made now), plan.
         public var timings: [(name: String, duration: Duration)]
-        public init(planner: String, objective: String, plan: Plan?, error: String?, timings: [(name: String, duration: Duration)]) {
+        /// The error's code (`invalid-plan`, `unsolvable` …) when the run failed.
+        public var errorCode: String?
+        /// Whether the objective carried a PDDL task (its plan was validated).
+        public var isTask: Bool
+        /// For a portfolio: every planner's run, who won, or who proved there is no plan.
+        public var portfolio: PortfolioResult?
+
+        public init(planner: String, objective: String, plan: Plan?, error: String?, timings: [(name: String, duration: Duration)],
+                    errorCode: String? = nil, isTask: Bool = false, portfolio: PortfolioResult? = nil) {
             self.planner = planner
             self.objective = objective
             self.plan = plan
             self.error = error
             self.timings = timings
+            self.errorCode = errorCode
+            self.isTask = isTask
+            self.portfolio = portfolio
         }
     }
+
+    /// How many planners `P` runs at once.
+    public static let portfolioSize = 3
+    /// The name a running portfolio has in `planning` (no planner name has spaces).
+    public static let portfolioName = "portfolio of \(portfolioSize)"
 
     /// The highlighted planner.
     public var highlightedPlanner: PlannerRecord? {

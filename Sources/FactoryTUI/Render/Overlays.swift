@@ -1,6 +1,6 @@
 import PlannerFactory
 
-/// Boxes drawn over the panes: the help and a plan result.
+/// Boxes drawn over the panes: the help (a plan result is `PlanResultView`, the task form `TaskFormView`).
 enum Overlays {
     static let helpLines: [(String, String)] = [
         ("/ or i", "edit the objective (every keystroke re-ranks)"),
@@ -9,7 +9,9 @@ enum Overlays {
         ("Tab / Shift-Tab", "focus the next / previous pane"),
         ("j k ↑ ↓", "move in the focused pane"),
         ("PgUp PgDn g G", "page; first; last"),
-        ("Enter", "run the highlighted row's planner on the objective"),
+        ("Enter", "run the highlighted row's planner on objective or task"),
+        ("t", "load a PDDL task: a domain and a problem path"),
+        ("P", "a portfolio: the \(AppModel.portfolioSize) best planners at once on the task"),
         ("r", "rediscover the plugin path, probe what changed"),
         ("h", "check every planner's health (✓/✗ in the list)"),
         ("u", "release a quarantined planner: probe it again"),
@@ -34,37 +36,6 @@ enum Overlays {
         let marks = "● active  … pending  ✖ quarantined  ! invalid  ◌ shadowed  ✓/✗/◷ health"
         grid.put(marks, x: rect.x + 2, y: rect.bottom - 3, style: .faint, limit: rect.width - 4)
         grid.put("Times are UTC. Logs: factory-tui.log in the state folder.", x: rect.x + 2, y: rect.bottom - 2, style: .faint, limit: rect.width - 4)
-    }
-
-    static func planResult(_ model: AppModel, _ rect: Rect, _ grid: inout CellGrid) {
-        guard let result = model.planResult, rect.height > 2 else { return }
-        box(rect, title: "\(result.planner) on \"\(result.objective)\" · Esc closes", &grid)
-        var y = rect.y + 1
-        let inner = rect.width - 4
-        let timings = result.timings.map { "\($0.name) \(Format.duration($0.duration, frozen: model.isFrozen))" }.joined(separator: " · ")
-        if !timings.isEmpty {
-            grid.put(timings, x: rect.x + 2, y: y, style: Style(.cyan), limit: inner)
-            y += 1
-        }
-        if let error = result.error {
-            for line in Format.wrap(error, width: inner) where y < rect.bottom - 1 {
-                grid.put(line, x: rect.x + 2, y: y, style: .error)
-                y += 1
-            }
-            return
-        }
-        guard let plan = result.plan else { return }
-        grid.put("\(plan.steps.count) step(s), cost \(plan.cost.map { Format.fixed($0, 1) } ?? "unknown")", x: rect.x + 2, y: y, style: Style(bold: true), limit: inner)
-        y += 1
-        for (index, step) in plan.steps.enumerated() {
-            guard y < rect.bottom - 1 else { break }
-            if y == rect.bottom - 2 && index < plan.steps.count - 1 {
-                grid.put("… \(plan.steps.count - index) more", x: rect.x + 2, y: y, style: .faint)
-                break
-            }
-            grid.put("\(index + 1). \(step)", x: rect.x + 2, y: y, limit: inner)
-            y += 1
-        }
     }
 
     /// A framed box, cleared inside.

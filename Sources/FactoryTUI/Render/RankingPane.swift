@@ -11,8 +11,14 @@ enum RankingPane {
     }
 
     private static func fields(_ model: AppModel, _ rect: Rect, _ grid: inout CellGrid) -> (x: Int, y: Int)? {
-        let note = model.editing == nil ? "/ objective · c capabilities" : "editing: Enter or Esc to finish · Tab switches"
-        Renderer.title("Objective", rect, focused: model.editing != nil, &grid, note: note)
+        if let task = model.task {
+            let note = model.editing == nil ? "\(task.sizeSummary) · c edits capabilities" : "editing: Enter or Esc to finish · Tab switches"
+            Renderer.title("Task \(TerminalText.escaped(task.problemName)) of \(TerminalText.escaped(task.domainName))", rect,
+                           focused: model.editing != nil, &grid, note: note)
+        } else {
+            let note = model.editing == nil ? "/ objective · c capabilities · t task" : "editing: Enter or Esc to finish · Tab switches"
+            Renderer.title("Objective", rect, focused: model.editing != nil, &grid, note: note)
+        }
         let labelWidth = 14
         var cursor: (x: Int, y: Int)?
         for (offset, field, label, placeholder) in [

@@ -16,15 +16,16 @@ public enum Renderer {
         PlannersPane.render(model, list: layout.plannerList, detail: layout.plannerDetail, &grid)
         let cursor = RankingPane.render(model, layout, &grid)
         TelemetryPane.render(model, layout.telemetry, &grid)
-        if model.planResult != nil {
-            Overlays.planResult(model, Rect(x: layout.explanation.x, y: layout.explanation.y, width: layout.explanation.width,
-                                            height: layout.telemetry.bottom - layout.explanation.y), &grid)
-        }
+        PlanResultView.render(model, &grid)
         messageLine(model, layout.message, &grid)
         keyBar(layout.keyBar, &grid)
         if model.isHelpShown {
             Overlays.help(model, &grid)
             return (grid, nil)
+        }
+        if model.taskForm.isShown {
+            let formCursor = TaskFormView.render(model, &grid)
+            return (grid, formCursor)
         }
         return (grid, cursor)
     }
@@ -75,14 +76,14 @@ public enum Renderer {
     }
 
     static let keys: [(String, String)] = [
-        ("q", "quit"), ("?", "help"), ("/", "objective"), ("c", "capabilities"), ("Tab", "focus"), ("↑↓", "move"),
-        ("Enter", "run"), ("r", "rediscover"), ("h", "health"), ("u", "release"), ("b", "burst"), ("p", "pause"),
+        ("q", "quit"), ("?", "help"), ("/", "objective"), ("c", "caps"), ("Tab", "focus"),
+        ("Enter", "run"), ("t", "task"), ("P", "portfolio"), ("r", "rescan"), ("h", "health"), ("u", "release"), ("b", "burst"), ("p", "pause"),
     ]
 
     /// The key bar for narrow terminals: the same keys but focus and moving (see the help).
     static let shortKeys: [(String, String)] = [
         ("q", "quit"), ("?", "help"), ("/", "obj"), ("c", "caps"), ("⏎", "run"), ("r", "rescan"), ("h", "health"),
-        ("u", "release"), ("b", "burst"), ("p", "pause"),
+        ("u", "release"), ("b", "burst"), ("p", "pause"), ("t", "task"),
     ]
 
     private static func keyBar(_ rect: Rect, _ grid: inout CellGrid) {

@@ -23,6 +23,12 @@ public enum AppEvent: Sendable {
     case workers([WorkerInfo])
     case released(name: String, record: PlannerRecord?, error: String?)
     case burstFinished(count: Int, failures: Int, duration: Duration)
+    /// Load the PDDL task in these files (`--domain/--problem` at start; the form `t` opens).
+    case openTask(domain: String, problem: String)
+    /// The task was read and analysed.
+    case taskLoaded(LoadedTask)
+    /// The task could not be read or parsed: the error names the file, line and column.
+    case taskFailed(String)
     /// Background work failed before it could report.
     case failed(AppModel.Activity, String)
 }
@@ -34,8 +40,15 @@ public enum Effect: Sendable, Hashable {
     case probePending
     case health
     case plan(planner: String, objective: String, capabilities: [String])
+    /// Run a planner on an objective that carries a PDDL task.
+    case planTask(planner: String, objective: Objective)
+    /// Run the best selectable planners at once on the objective (`PlannerFactory.portfolio`).
+    case portfolio(objective: Objective, size: Int)
+    /// Read and analyse the domain and problem files, off the UI thread.
+    case loadTask(domain: String, problem: String)
     case release(String)
-    /// End the running plans of these planners (their workers are killed).
+    /// End the running plans of these planners (their workers are killed); `AppModel.portfolioName`
+    /// cancels the running portfolio.
     case cancelPlans([String])
     case burst(objective: String, capabilities: [String], count: Int)
     case setTelemetryPaused(Bool)

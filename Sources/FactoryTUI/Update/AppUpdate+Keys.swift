@@ -11,9 +11,13 @@ extension AppUpdate {
             model.isHelpShown = false
             return []
         }
+        if model.taskForm.isShown {
+            return taskFormKey(key, &model)
+        }
         if let field = model.editing {
             return edit(field, key, &model)
         }
+        if scrollResult(key, &model) { return [] }
         switch key {
         case .character("q"): model.isQuitting = true
         case .character("?"): model.isHelpShown = true
@@ -58,6 +62,10 @@ extension AppUpdate {
             return [.setTelemetryPaused(model.isTelemetryPaused)]
         case .character("u"):
             return release(&model)
+        case .character("t"):
+            return openTaskForm(&model)
+        case .character("P"):
+            return runPortfolio(&model)
         case .enter:
             return run(&model)
         default: break
@@ -138,10 +146,7 @@ extension AppUpdate {
             model.message = .init("\(name) is still planning: Esc cancels it (an in-process plan cannot be interrupted)", isError: true)
             return []
         }
-        model.planning.insert(name)
-        model.planElapsed[name] = nil
-        model.activities[.planning] = planningText(model)
-        model.planResult = nil
-        return [.plan(planner: name, objective: model.objective.text, capabilities: model.capabilityList)]
+        startPlanning(name, &model)
+        return [planEffect(name, model)]
     }
 }

@@ -82,6 +82,12 @@ public enum AppUpdate {
             let each = count > 0 ? duration / count : .zero
             model.message = .init("Burst: \(count) selections (\(failures) failed) in \(Format.duration(duration, frozen: model.isFrozen)), \(Format.duration(each, frozen: model.isFrozen)) each")
             return [.refreshTelemetry]
+        case .openTask(let domain, let problem):
+            return openTask(domain: domain, problem: problem, &model)
+        case .taskLoaded(let task):
+            return taskLoaded(task, &model)
+        case .taskFailed(let text):
+            return taskFailed(text, &model)
         case .failed(let activity, let text):
             model.activities[activity] = nil
             model.message = .init(text, isError: true)
