@@ -12,6 +12,7 @@ let package = Package(
         .library(name: "FactoryTUI", targets: ["FactoryTUI"]),
         // PDDL domains and problems: parser, task features, sizes, plan validator (pure Swift).
         .library(name: "PDDL", targets: ["PDDL"]),
+        .library(name: "NativePlanner", targets: ["NativePlanner"]),
         .executable(name: "factory", targets: ["factory"]),
         .executable(name: "factory-probe", targets: ["factory-probe"]),
         .executable(name: "factory-host", targets: ["factory-host"]),
@@ -70,6 +71,7 @@ let package = Package(
         .target(name: "ExamplePlanners", dependencies: ["PlannerKit"]),
         // PDDL domains and problems: parser, task features, sizes, plan validator. No Foundation.
         .target(name: "PDDL"),
+        .target(name: "NativePlanner", dependencies: ["PDDL", "PlannerKit"]),
         .target(name: "SwiftGridPlugin", dependencies: ["PlannerKit", "ExamplePlanners"]),
         .target(name: "SwiftBlocksPlugin", dependencies: ["PlannerKit", "ExamplePlanners"]),
         .target(name: "SwiftFatalErrorPlugin", dependencies: ["PlannerKit"]),
@@ -77,7 +79,7 @@ let package = Package(
         .target(
             name: "FactoryCLI",
             dependencies: [
-                "PlannerFactory", "PlannerKit", "ExamplePlanners", "PDDL",
+                "PlannerFactory", "PlannerKit", "ExamplePlanners", "PDDL", "NativePlanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -96,7 +98,7 @@ let package = Package(
         .executableTarget(
             name: "factory-tui",
             dependencies: [
-                "FactoryTUI", "FactoryCLI", "CNcurses", "PlannerFactory", "ExamplePlanners",
+                "FactoryTUI", "FactoryCLI", "CNcurses", "PlannerFactory", "ExamplePlanners", "NativePlanner",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]
@@ -105,7 +107,8 @@ let package = Package(
         .target(name: "PlannerTestSupport", path: "Tests/PlannerTestSupport"),
         .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
         .testTarget(name: "PDDLTests", dependencies: ["PDDL"]),
-        .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport", "PDDL"]),
+        .testTarget(name: "NativePlannerTests", dependencies: ["NativePlanner", "PDDL", "PlannerKit"]),
+        .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport", "PDDL", "NativePlanner"]),
         .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit", "PlannerTestSupport"]),
         .testTarget(name: "FactoryTUITests", dependencies: ["FactoryTUI", "PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport"], exclude: ["Snapshots"]),
         // Runs the built `factory` binary (it must be built: `swift build` first, as `.ci/run` does).

@@ -4,6 +4,7 @@ import FactoryCLI
 import FactoryTUI
 import Foundation
 import Logging
+import NativePlanner
 import PlannerFactory
 
 /// `factory-tui`: browse planners and their quarantine state, type an objective and capabilities
@@ -51,7 +52,7 @@ struct FactoryTUICommand: ParsableCommand {
         }
         let logger = Self.logger(stateFolder: configuration.stateDirectory, level: level)
         logger.info("factory-tui starting", metadata: ["pluginPath": "\(configuration.pluginPath.joined(separator: ":"))"])
-        let factory = PlannerFactory(configuration: configuration, builtins: ExamplePlanners.all.map { BuiltinPlanner($0) }, logger: logger)
+        let factory = PlannerFactory(configuration: configuration, builtins: (ExamplePlanners.all + NativePlanners.all).map { BuiltinPlanner($0) }, logger: logger)
         let terminal = try NcursesTerminal()
         defer { terminal.restore() }
         let isFrozen = freeze || ["1", "true", "yes", "on"].contains(environment["FACTORY_TUI_FREEZE"]?.lowercased() ?? "")

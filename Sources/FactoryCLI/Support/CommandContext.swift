@@ -1,13 +1,14 @@
 import ExamplePlanners
+import NativePlanner
 import PlannerFactory
 import PlannerKit
 
 /// Builds the factory a command works on: configuration from the environment and flags, the
 /// example planners as builtins, and a discovery of the plugin path.
 enum CommandContext {
-    /// The builtins every executable registers.
+    /// The builtins every executable registers: the example planners and the native PDDL planners.
     static var builtins: [BuiltinPlanner] {
-        ExamplePlanners.all.map { BuiltinPlanner($0) }
+        (ExamplePlanners.all + NativePlanners.all).map { BuiltinPlanner($0) }
     }
 
     static func factory(_ options: CommonOptions, discover: Bool = true,

@@ -1,3 +1,5 @@
+import PlannerKit
+
 /// The one error type of PlannerFactory: a `code` per kind of failure, a full-sentence
 /// description naming the offending input, context (planner, path, capability …) and an
 /// optional underlying cause.
@@ -87,9 +89,13 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
         self.cause = cause
     }
 
+    /// The message, and the cause when the message does not already say it.
     public var description: String {
         guard let cause else { return message }
-        return "\(message) (cause: \(cause))"
+        let said = String(describing: cause)
+        if said.isEmpty || message.contains(said) { return message }
+        if let planning = cause as? PlanningError, message.contains(planning.message) { return message }
+        return "\(message) (cause: \(said))"
     }
 }
 
