@@ -81,7 +81,7 @@ extension Grounder {
 
     /// The ground task from the reached actions.
     mutating func makeTask(_ schemas: [LiftedSchema]) throws -> GroundTask {
-        let hasCosts = task.problem.metric?.isTotalCost == true || task.domain.actions.contains { Self.hasCost($0.effect) }
+        let hasCosts = task.hasActionCosts
         let objects = task.objects
         var actions: [GroundAction] = []
         for actionKey in reachedActions {
@@ -142,15 +142,6 @@ extension Grounder {
         return GroundTask(facts: facts, actions: actions, initialState: Self.unique(initial), goal: [goalFact], hasCosts: hasCosts)
     }
 
-    /// Whether an effect increases `total-cost` anywhere.
-    static func hasCost(_ effect: Effect) -> Bool {
-        switch effect {
-        case .increaseTotalCost: true
-        case .and(let parts): parts.contains(where: hasCost)
-        case .forall(_, let body), .when(_, let body): hasCost(body)
-        case .add, .delete, .numeric: false
-        }
-    }
 
     static func unique(_ facts: [Int]) -> [Int] {
         Array(Set(facts)).sorted()

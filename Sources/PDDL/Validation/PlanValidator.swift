@@ -32,7 +32,7 @@ public enum PlanValidator {
         var members: [TypeSpec: Set<String>] = [:]
         let allObjects = Set(task.objects)
         var evaluator = StateEvaluator(task: task)
-        let hasCosts = task.problem.metric?.isTotalCost == true || task.domain.actions.contains { hasCost($0.effect) }
+        let hasCosts = task.hasActionCosts
         var cost = 0.0
         for (offset, text) in steps.enumerated() {
             let number = offset + 1
@@ -92,13 +92,4 @@ public enum PlanValidator {
         return "the task uses \(names.joined(separator: " and ")), which this validator does not evaluate"
     }
 
-    /// Whether an effect increases `total-cost` anywhere.
-    static func hasCost(_ effect: Effect) -> Bool {
-        switch effect {
-        case .increaseTotalCost: true
-        case .and(let parts): parts.contains(where: hasCost)
-        case .forall(_, let body), .when(_, let body): hasCost(body)
-        case .add, .delete, .numeric: false
-        }
-    }
 }
