@@ -1,3 +1,5 @@
+import PlannerFactory
+
 /// A screen's worth of cells, rendered by the pure renderer and copied to the terminal by the
 /// backend. Writing clips at the grid's edges and at a given width, and never splits a
 /// double-width character.
@@ -18,7 +20,9 @@ public struct CellGrid: Sendable, Hashable {
     }
 
     /// Writes `text` at (x, y), at most `limit` columns (to the right edge by default). Characters
-    /// that would not fit whole are left out; controls become spaces.
+    /// that would not fit whole are left out; a tab becomes a space, and the other controls,
+    /// bidirectional marks and line separators are shown escaped (`\x1b`, `\u202e`), so text from
+    /// outside can neither reach the terminal raw nor vanish without a trace.
     /// - Returns: the column after the last one written.
     @discardableResult
     public mutating func put(_ text: String, x: Int, y: Int, style: Style = .plain, limit: Int? = nil) -> Int {
@@ -26,21 +30,41 @@ public struct CellGrid: Sendable, Hashable {
         let end = min(width, x + (limit ?? width))
         var column = x
         for character in text {
-            let columns = CharacterWidth.of(character)
-            if columns == 0 {
-                if character.isNewline || character == "\t" {
-                    guard column < end else { break }
-                    if column >= 0 { self[column, y] = Cell(" ", style) }
-                    column += 1
-                }
+            if CharacterWidth.needsEscape(character) {
+                guard let after = putEscaped(character, x: column, y: y, end: end, style: style) else { break }
+                column = after
                 continue
             }
+            if character == "\t" {
+                guard column < end else { break }
+                if column >= 0 { self[column, y] = Cell(" ", style) }
+                column += 1
+                continue
+            }
+            let columns = CharacterWidth.of(character)
+            if columns == 0 { continue }
             guard column + columns <= end else { break }
             if column >= 0 {
                 self[column, y] = Cell(String(character), style)
                 if columns == 2 { self[column + 1, y] = Cell("", style) }
             }
             column += columns
+        }
+        return column
+    }
+
+    /// Writes `character`'s scalars, those that need it in their escaped form, one column each.
+    /// - Returns: the column after, or `nil` when it does not fit whole before `end`.
+    private mutating func putEscaped(_ character: Character, x: Int, y: Int, end: Int, style: Style) -> Int? {
+        var text = ""
+        for scalar in character.unicodeScalars {
+            text += TerminalText.needsEscape(scalar) ? TerminalText.escaped(scalar) : CharacterWidth.of(scalar) == 1 ? String(scalar) : ""
+        }
+        guard x + text.unicodeScalars.count <= end else { return nil }
+        var column = x
+        for scalar in text.unicodeScalars {
+            if column >= 0 { self[column, y] = Cell(String(scalar), style) }
+            column += 1
         }
         return column
     }

@@ -1,9 +1,17 @@
+import PlannerFactory
+
 /// How many terminal columns a character takes: 0 for combining marks and controls, 2 for East
 /// Asian wide and full-width characters and emoji presentation, else 1. (A compact form of
 /// `wcwidth`, independent of the locale so that tests and renders are deterministic.)
 public enum CharacterWidth {
+    /// A character with a control, a bidirectional mark or a line separator takes the columns of
+    /// its escaped form (`\x1b` is 4), as `CellGrid.put` writes it; a tab takes one (a space).
     public static func of(_ character: Character) -> Int {
         guard let first = character.unicodeScalars.first else { return 0 }
+        if needsEscape(character) {
+            return character.unicodeScalars.reduce(0) { $0 + (TerminalText.needsEscape($1) ? TerminalText.escaped($1).count : of($1) == 1 ? 1 : 0) }
+        }
+        if character == "\t" { return 1 }
         if character.unicodeScalars.count > 1, character.unicodeScalars.contains(where: { $0.value == 0xFE0F }) { return 2 }
         return of(first)
     }
@@ -19,6 +27,15 @@ public enum CharacterWidth {
         if scalar.properties.isEmojiPresentation { return 2 }
         for range in wideRanges where range.contains(value) { return 2 }
         return 1
+    }
+
+    /// Whether `character` holds a scalar `TerminalText` escapes. Such scalars are grapheme
+    /// clusters of their own (Grapheme_Cluster_Break=Control, or CR LF), so printable ASCII first
+    /// means none.
+    @inlinable
+    public static func needsEscape(_ character: Character) -> Bool {
+        guard let first = character.unicodeScalars.first else { return false }
+        return (first.value < 0x20 || first.value >= 0x7F) && character.unicodeScalars.contains(where: TerminalText.needsEscape)
     }
 
     /// Columns of a whole string.

@@ -7,17 +7,26 @@ public enum TerminalText {
     public static func escaped(_ line: some StringProtocol) -> String {
         var result = ""
         for scalar in line.unicodeScalars {
-            switch scalar.value {
-            case 0x09: result.unicodeScalars.append(scalar)
-            case 0x00...0x1F, 0x7F:
-                result += "\\x" + (scalar.value < 0x10 ? "0" : "") + String(scalar.value, radix: 16)
-            case 0x80...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069:
-                let hex = String(scalar.value, radix: 16)
-                result += "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
-            default: result.unicodeScalars.append(scalar)
-            }
+            if needsEscape(scalar) { result += escaped(scalar) } else { result.unicodeScalars.append(scalar) }
         }
         return result
+    }
+
+    /// Whether `escaped(_:)` writes `scalar` in its visible form.
+    @inlinable
+    public static func needsEscape(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.value {
+        case 0x09: false
+        case 0x00...0x1F, 0x7F...0x9F, 0x061C, 0x200E, 0x200F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: true
+        default: false
+        }
+    }
+
+    /// The visible form of one scalar: `\xNN` for C0 controls and DEL, `\uNNNN` for the others.
+    public static func escaped(_ scalar: Unicode.Scalar) -> String {
+        let hex = String(scalar.value, radix: 16)
+        if scalar.value < 0x80 { return "\\x" + (scalar.value < 0x10 ? "0" : "") + hex }
+        return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
     /// `text` escaped line by line: its line breaks stay, everything else as in `escaped(_:)`.
