@@ -45,4 +45,20 @@ import Testing
         #expect(failed.standardError.contains(#"bad \x1b[2J\u202eend"#))
         #expect(!failed.standardError.contains("\u{1b}"))
     }
+
+    @Test func aFolderNameWithALineBreakForgesNoRowOrWarningLine() throws {
+        let plugins = try PluginFolder()
+        let bundle = plugins.path + "/evil\nfake-row 9.9.9 builtin active\u{1b}[31m"
+        try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
+        try #"{"name": "evil", "version": "1.0.0", "capabilities": ["x"], "x-odd\u001b": 1, "entry": {"kind": "dylib", "library": "libp.so"}}"#
+            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+        try "not code".write(toFile: bundle + "/libp.so", atomically: false, encoding: .utf8)
+        let state = try PluginFolder()
+        let listed = try FactoryBinary.run(["list", "--plugin-path", plugins.path, "--state-dir", state.path])
+        let output = listed.standardOutput + listed.standardError
+        #expect(!output.split(separator: "\n").contains { $0.hasPrefix("fake-row") }, "\(output)")
+        #expect(output.contains(#"evil\x0afake-row 9.9.9 builtin active\x1b[31m"#))
+        #expect(output.contains(#"unknown field "x-odd\x1b""#), "the warning line is escaped too")
+        #expect(!output.contains("\u{1b}"))
+    }
 }

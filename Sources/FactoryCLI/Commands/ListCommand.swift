@@ -24,7 +24,7 @@ struct ListCommand: ParsableCommand {
                 notes: record.reason.map { ["reason: \($0)"] } ?? [])
         }
         print(table.render())
-        for warning in warnings { print("warning: \(warning)") }
+        for warning in warnings { print("warning: \(TerminalText.escaped(warning))") }
     }
 
     /// A `factory list` JSON row: name, version, kind, status, reason, capabilities, path.

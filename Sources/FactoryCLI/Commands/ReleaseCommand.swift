@@ -20,8 +20,8 @@ struct ReleaseCommand: ParsableCommand {
         } else {
             switch record.status {
             case .active: print("\(name): released, probed again: active")
-            case .quarantined: print("\(name): released, probed again: quarantined again: \(record.reason ?? "no reason recorded")")
-            default: print("\(name): released; now \(record.status)\(record.reason.map { ": \($0)" } ?? "")")
+            case .quarantined: print("\(name): released, probed again: quarantined again: \(TerminalText.escaped(record.reason ?? "no reason recorded"))")
+            default: print("\(name): released; now \(record.status)\(record.reason.map { ": " + TerminalText.escaped($0) } ?? "")")
             }
         }
         if record.status == .quarantined { throw ExitStatus.plannerFailed }

@@ -47,14 +47,14 @@ struct TelemetryCommand: ParsableCommand {
         print("instantiations: \(instantiation.count) (\(instantiation.failures) failed)  p50 \(instantiation.p50.microsecondsText)  "
             + "p95 \(instantiation.p95.microsecondsText)  p99 \(instantiation.p99.microsecondsText)")
         for record in snapshot.recentSelections.prefix(recent) {
-            print("  \(record.winner ?? "error: \(record.error ?? "?")")  \(record.duration.microsecondsText)  \"\(record.objective)\"")
+            print("  \(TerminalText.escaped(record.winner ?? "error: \(record.error ?? "?")"))  \(record.duration.microsecondsText)  \"\(TerminalText.escaped(record.objective))\"")
         }
         let planCall = snapshot.planCall
         print("plan calls: \(planCall.count) (\(planCall.failures) failed)  p50 \(planCall.p50.microsecondsText)  "
             + "p95 \(planCall.p95.microsecondsText)  p99 \(planCall.p99.microsecondsText)")
         for record in snapshot.recentPlanCalls.prefix(recent) {
             let worker = record.workerPID.map { "worker \($0)" } ?? "in-process"
-            print("  \(record.planner)  \(worker)  \(record.duration.microsecondsText)  \(record.outcome)")
+            print("  \(record.planner)  \(worker)  \(record.duration.microsecondsText)  \(TerminalText.escaped(String(describing: record.outcome)))")
         }
     }
 }

@@ -27,14 +27,14 @@ struct ValidateCommand: ParsableCommand {
         if options.json {
             Output.json(report.json)
         } else {
-            print("validate \(report.bundle)")
+            print("validate \(TerminalText.escaped(report.bundle))")
             for check in report.checks {
                 let mark = check.passed.map { $0 ? "ok" : "FAILED" } ?? "skipped"
-                print("  \(mark.padding(8))\(check.name.padding(21))\(check.detail)")
+                print("  \(mark.padding(8))\(check.name.padding(21))\(TerminalText.escaped(check.detail))")
             }
-            for warning in report.warnings { print("  warning: \(warning)") }
+            for warning in report.warnings { print("  warning: \(TerminalText.escaped(warning))") }
             if let plan = report.plan {
-                for (index, step) in plan.steps.enumerated() { print("    \(index + 1). \(step)") }
+                for (index, step) in plan.steps.enumerated() { print("    \(index + 1). \(TerminalText.escaped(step))") }
             }
             print(report.isValid ? "valid" : "not valid")
         }

@@ -20,7 +20,7 @@ enum CommandContext {
             factory.discover()
             if !options.noProbe {
                 // Pending plugins are probed in the sandbox first, so statuses are true ones.
-                for warning in factory.probePending().warnings { Output.error("warning: \(warning)") }
+                for warning in factory.probePending().warnings { Output.error("warning: \(TerminalText.escaped(warning))") }
             }
         }
         return factory
