@@ -22,6 +22,7 @@ let package = Package(
                 .product(name: "PlannerFactory", package: "PlannerFactory"),
                 .product(name: "PlannerKit", package: "PlannerFactory"),
                 .product(name: "FactoryTUI", package: "PlannerFactory"),
+                .product(name: "PDDL", package: "PlannerFactory"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -16,6 +16,8 @@ enum BenchmarkGroup: String, CaseIterable, Sendable {
     /// Out-of-process plugins: a trivial plan through a warm worker against in-process, a
     /// worker's start against a spawn of /bin/true, busy plans over four workers at once.
     case workers
+    /// The PDDL parser on a 10,000-line problem, against a C token scan of the same bytes.
+    case pddl
 }
 
 /// Runs every measurement of the chosen groups (for each size) and collects the report's rows.
@@ -72,6 +74,7 @@ struct BenchmarkSuite {
         if groups.contains(.probe) { results += try probing(root: generator.root) }
         if groups.contains(.tui) { results += try tui(generator: generator, state: state) }
         if groups.contains(.workers) { results += try workers(root: generator.root) }
+        if groups.contains(.pddl) { results += try pddl() }
         return results
     }
 

@@ -70,4 +70,8 @@ int benchmark_pipe_round_trips(int count, int request_bytes, int reply_bytes, in
 int benchmark_table_plan_calls(const char *path, const char *configuration, const char *objective, int count,
                                int64_t *nanoseconds);
 
+/// The floor of a PDDL parse: one pass over `count` bytes counting the tokens of an S-expression
+/// text (parentheses, and runs of other non-blank bytes; `;` comments skipped), nothing built.
+int64_t benchmark_token_scan(const unsigned char *bytes, size_t count);
+
 #endif
