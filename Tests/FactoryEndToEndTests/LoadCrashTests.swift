@@ -70,10 +70,10 @@ struct LoadCrashTests {
         process.arguments = ["plan", "slow", "--objective", "go"]
         process.environment = environment.merging(["FIXTURE_SLOW_CREATE": "1", "PATH": "/usr/bin:/bin"]) { $1 }
         let outputLog = folder.path + "/stdout.log"
-        FileManager.default.createFile(atPath: outputLog, contents: nil)
+        _ = FileManager.default.createFile(atPath: outputLog, contents: nil)
         process.standardOutput = FileHandle(forWritingAtPath: outputLog)
         let errorLog = folder.path + "/stderr.log"
-        FileManager.default.createFile(atPath: errorLog, contents: nil)
+        _ = FileManager.default.createFile(atPath: errorLog, contents: nil)
         process.standardError = FileHandle(forWritingAtPath: errorLog)
         try process.run()
         let loading = folder.path + "/state/loading"

@@ -7,7 +7,9 @@ public struct Ranking: Sendable {
     public let request: RankingRequest
     private let records: [PlannerRecord]
     private let index: RankingIndex
-    private let keys: [UInt128]
+    private let keys: RankedKeys
+    /// The keys in order, sorted the first time more rows are asked for than a partial pass suits.
+    private let order = SortedKeys()
 
     init(request: RankingRequest, records: [PlannerRecord], index: RankingIndex) {
         self.request = request
@@ -17,13 +19,13 @@ public struct Ranking: Sendable {
     }
 
     /// How many planners were ranked (all registered ones).
-    public var count: Int { keys.count }
+    public var count: Int { keys.unsorted.count }
 
     /// How many may be selected.
-    public var selectableCount: Int { keys.indices.reduce(0) { $0 + (isSelectable(row(at: $1)) ? 1 : 0) } }
+    public var selectableCount: Int { keys.selectableCount }
 
-    private func row(at position: Int) -> Ranker.Row {
-        Ranker.row(for: keys[position], in: index)
+    private func row(for key: UInt128) -> Ranker.Row {
+        Ranker.row(for: key, in: index)
     }
 
     private func ratio(_ row: Ranker.Row) -> Double {
@@ -44,7 +46,21 @@ public struct Ranking: Sendable {
 
     /// The best selectable planner, if any, with its score explained when `explain` is set.
     public func winner(explain: Bool) -> RankedCandidate? {
-        keys.indices.first { isSelectable(row(at: $0)) }.map { candidate(at: $0, explain: explain) }
+        keys.bestSelectable.map { candidate(for: $0, at: position(of: $0), explain: explain) }
+    }
+
+    /// The 0-based place of `key` in the order: how many keys are smaller (keys are unique).
+    private func position(of key: UInt128) -> Int {
+        if let sorted = order.sorted { return Ranker.lowerBound(of: key, in: sorted) }
+        return keys.unsorted.reduce(0) { $0 + ($1 < key ? 1 : 0) }
+    }
+
+    /// The first `count` keys in order.
+    private func firstKeys(_ count: Int) -> ArraySlice<UInt128> {
+        let count = min(count, keys.unsorted.count)
+        if let sorted = order.sorted { return sorted[..<count] }
+        if count <= 64 { return Ranker.smallest(count, of: keys.unsorted)[...] }
+        return order.sort(keys.unsorted)[..<count]
     }
 
     /// The best-ranked rows, in order.
@@ -52,26 +68,26 @@ public struct Ranking: Sendable {
     ///   - limit: how many rows; `nil` for all.
     ///   - explain: add the score term by term.
     public func candidates(limit: Int? = nil, explain: Bool = false) -> [RankedCandidate] {
-        let end = min(keys.count, max(0, limit ?? keys.count))
-        return (0..<end).map { candidate(at: $0, explain: explain) }
+        firstKeys(max(0, limit ?? count)).enumerated().map { candidate(for: $0.element, at: $0.offset, explain: explain) }
     }
 
     /// The rows at `positions` (clamped to the ranking), for scrolling views of large rankings.
     public func candidates(in positions: Range<Int>, explain: Bool = false) -> [RankedCandidate] {
-        let range = positions.clamped(to: 0..<keys.count)
-        return range.map { candidate(at: $0, explain: explain) }
+        let range = positions.clamped(to: 0..<count)
+        let first = firstKeys(range.upperBound)
+        return range.map { candidate(for: first[$0], at: $0, explain: explain) }
     }
 
     /// The row of the planner named `name`, if it was ranked.
     public func candidate(named name: String, explain: Bool = true) -> RankedCandidate? {
-        keys.indices.first { position in
-            let record = records[Int(row(at: position).entry)]
+        keys.unsorted.first { key in
+            let record = records[Int(row(for: key).entry)]
             return record.name == name && record.status != .shadowed
-        }.map { candidate(at: $0, explain: explain) }
+        }.map { candidate(for: $0, at: position(of: $0), explain: explain) }
     }
 
-    private func candidate(at position: Int, explain: Bool) -> RankedCandidate {
-        let row = row(at: position)
+    private func candidate(for key: UInt128, at position: Int, explain: Bool) -> RankedCandidate {
+        let row = row(for: key)
         let record = records[Int(row.entry)]
         let capabilities = Set(record.capabilities)
         let missing = request.capabilities.filter { !capabilities.contains($0) }

@@ -1,11 +1,11 @@
 /// The registry prepared for ranking: every term (capability, keyword, boost key) interned to an
-/// integer, an inverted index from capability to planners, and each planner's name position in
-/// byte order, so the hot loop compares integers, never strings. Rebuilt when the registry changes.
+/// integer, inverted indexes from each term to the planners that have it as a capability, a
+/// keyword or a boost, and each planner's name position in byte order, so the hot loop compares
+/// integers, never strings, and touches only the planners a request's terms mention besides one
+/// flat pass. Rebuilt when the registry changes.
 struct RankingIndex: Sendable {
-    /// One planner, in registry order.
+    /// One planner, in registry order (plain values: a pass over them retains nothing).
     struct Entry: Sendable {
-        var keywords: [Int32]
-        var boosts: [(term: Int32, value: Double)]
         var rank: Double
         var isActive: Bool
         /// The position of the name in byte order among all records (the last tie-break).
@@ -18,6 +18,12 @@ struct RankingIndex: Sendable {
     private(set) var entryByNameOrder: [Int32] = []
     /// For each term, the planners (entry indices) that have it as a capability.
     private(set) var postings: [[Int32]] = []
+    /// For each term, the planners that have it as a keyword (once per occurrence).
+    private(set) var keywordPostings: [[Int32]] = []
+    /// For each term, the planners that boost it, with the boost.
+    private(set) var boostPostings: [[(entry: Int32, value: Double)]] = []
+    /// The boosts of each planner that has any, in the order of their keys.
+    private var boostsByEntry: [Int32: [(term: Int32, value: Double)]] = [:]
 
     var termCount: Int { postings.count }
 
@@ -31,17 +37,25 @@ struct RankingIndex: Sendable {
         for (position, index) in nameOrder.enumerated() { orderOf[index] = Int32(position) }
         entryByNameOrder = nameOrder.map { Int32($0) }
         for (index, record) in records.enumerated() {
+            let entry = Int32(index)
             for capability in record.capabilities {
-                postings[Int(intern(capability))].append(Int32(index))
+                postings[Int(intern(capability))].append(entry)
             }
-            let boosts = record.boosts.keys.sorted().map { (term: intern($0), value: record.boosts[$0] ?? 0) }
-            entries.append(Entry(
-                keywords: record.keywords.map { intern($0) },
-                boosts: boosts,
-                rank: Double(record.rank),
-                isActive: record.isActive,
-                nameOrder: orderOf[index]))
+            for key in record.boosts.keys.sorted() {
+                let term = intern(key), value = record.boosts[key] ?? 0
+                boostPostings[Int(term)].append((entry, value))
+                boostsByEntry[entry, default: []].append((term, value))
+            }
+            for keyword in record.keywords {
+                keywordPostings[Int(intern(keyword))].append(entry)
+            }
+            entries.append(Entry(rank: Double(record.rank), isActive: record.isActive, nameOrder: orderOf[index]))
         }
+    }
+
+    /// The boosts of the planner at `entry`, in the order of their keys.
+    func boosts(of entry: Int32) -> [(term: Int32, value: Double)] {
+        boostsByEntry[entry] ?? []
     }
 
     /// The id of a normalized term, or `nil` when no planner mentions it.
@@ -54,6 +68,8 @@ struct RankingIndex: Sendable {
         let id = Int32(postings.count)
         termIDs[term] = id
         postings.append([])
+        keywordPostings.append([])
+        boostPostings.append([])
         return id
     }
 }
