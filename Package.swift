@@ -23,6 +23,8 @@ let package = Package(
         .library(name: "SwiftBlocksPlugin", type: .dynamic, targets: ["SwiftBlocksPlugin"]),
         // A fault for the example gallery: `describe` calls fatalError (examples/plugins/fault-sigill-swift).
         .library(name: "SwiftFatalErrorPlugin", type: .dynamic, targets: ["SwiftFatalErrorPlugin"]),
+        // The complete example of the PlannerKit article "Writing a Swift plugin" (validated by the tests).
+        .library(name: "SwiftShuttlePlugin", type: .dynamic, targets: ["SwiftShuttlePlugin"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -59,11 +61,13 @@ let package = Package(
         .target(name: "PlannerKit", dependencies: ["PlannerPluginABI"]),
         // Runs a child in its own session with a deadline; the one C library the core uses.
         .target(name: "CSandbox"),
+        // Unix-domain sockets, peer credentials and lock files of live publishing (C).
+        .target(name: "CLive"),
         // The core: discovery, configuration, errors, ranking, telemetry, the factory.
         .target(
             name: "PlannerFactory",
             dependencies: [
-                "PlannerKit", "PlannerPluginABI", "CSandbox", "PDDL",
+                "PlannerKit", "PlannerPluginABI", "CSandbox", "CLive", "PDDL",
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
@@ -75,6 +79,7 @@ let package = Package(
         .target(name: "SwiftGridPlugin", dependencies: ["PlannerKit", "ExamplePlanners"]),
         .target(name: "SwiftBlocksPlugin", dependencies: ["PlannerKit", "ExamplePlanners"]),
         .target(name: "SwiftFatalErrorPlugin", dependencies: ["PlannerKit"]),
+        .target(name: "SwiftShuttlePlugin", dependencies: ["PlannerKit"]),
         // The `factory` command's commands, as a library so they can be tested.
         .target(
             name: "FactoryCLI",

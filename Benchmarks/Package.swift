@@ -15,6 +15,8 @@ let package = Package(
         .target(name: "BenchmarkShims", linkerSettings: [.linkedLibrary("dl")]),
         // A tiny C helper that runs a program and prints its peak RSS (see its main.c for why).
         .executableTarget(name: "peak-rss"),
+        // The whole-process floor of `factory rank --no-probe`: list the folder, read every manifest (C).
+        .executableTarget(name: "floor-scan", dependencies: ["BenchmarkShims"]),
         .executableTarget(
             name: "PlannerBenchmarks",
             dependencies: [

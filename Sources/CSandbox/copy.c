@@ -4,6 +4,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 static unsigned long long mix(unsigned long long lane, unsigned long long word, unsigned long long prime) {
@@ -39,31 +40,57 @@ static int write_all(int descriptor, const unsigned char *bytes, size_t count) {
     return 0;
 }
 
-int csandbox_copy_hashing(const char *from, const char *to, unsigned long long hash[2]) {
-    int source = open(from, O_RDONLY | O_CLOEXEC);
-    if (source < 0) return errno;
+static long long monotonic_ns(void) {
+    struct timespec now;
+    clock_gettime(CLOCK_MONOTONIC, &now);
+    return (long long)now.tv_sec * 1000000000LL + now.tv_nsec;
+}
+
+csandbox_copy_result csandbox_copy_hashing(int source, const char *to, unsigned long long hash[2], long long budget,
+                                           long long timeout_ns) {
+    csandbox_copy_result result = { CSANDBOX_COPY_DONE, 0, 0 };
+    if (timeout_ns <= 0) {
+        result.status = CSANDBOX_COPY_TIMED_OUT;
+        return result;
+    }
+    long long deadline = monotonic_ns() + timeout_ns;
     int target = open(to, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0755);
     if (target < 0) {
-        int error = errno;
-        close(source);
-        return error;
+        result.status = CSANDBOX_COPY_WRITE_FAILED;
+        result.error = errno;
+        return result;
     }
     static __thread unsigned char buffer[1 << 16];
-    int error = 0;
     for (;;) {
+        if (monotonic_ns() > deadline) {
+            result.status = CSANDBOX_COPY_TIMED_OUT;
+            break;
+        }
         ssize_t count = read(source, buffer, sizeof buffer);
         if (count < 0) {
             if (errno == EINTR) continue;
-            error = errno;
+            result.status = CSANDBOX_COPY_READ_FAILED;
+            result.error = errno;
             break;
         }
         if (count == 0) break;
+        if (result.copied + count > budget) {
+            result.status = CSANDBOX_COPY_TOO_LARGE;
+            break;
+        }
         absorb(hash, buffer, (size_t)count);
-        error = write_all(target, buffer, (size_t)count);
-        if (error != 0) break;
+        int error = write_all(target, buffer, (size_t)count);
+        if (error != 0) {
+            result.status = CSANDBOX_COPY_WRITE_FAILED;
+            result.error = error;
+            break;
+        }
+        result.copied += count;
     }
-    close(source);
-    if (close(target) != 0 && error == 0) error = errno;
-    if (error != 0) unlink(to);
-    return error;
+    if (close(target) != 0 && result.status == CSANDBOX_COPY_DONE) {
+        result.status = CSANDBOX_COPY_WRITE_FAILED;
+        result.error = errno;
+    }
+    if (result.status != CSANDBOX_COPY_DONE) unlink(to);
+    return result;
 }

@@ -22,7 +22,7 @@ public struct FactoryCommand: ParsableCommand {
         subcommands: [
             ListCommand.self, ShowCommand.self, RankCommand.self, SelectCommand.self, PlanCommand.self,
             HealthCommand.self, ReleaseCommand.self, ConfigCommand.self, TelemetryCommand.self, ValidateCommand.self,
-            TaskCommand.self,
+            TaskCommand.self, PsCommand.self,
         ])
 
     public init() {}
@@ -75,7 +75,7 @@ struct ExitStatus: Error {
     /// The exit status for a factory error: 1 configuration, 2 nothing selectable or not found, 3 a planner failed.
     static func code(for error: FactoryError) -> Int32 {
         switch error.code {
-        case .invalidConfiguration, .invalidArgument: 1
+        case .invalidConfiguration, .invalidArgument, .stateFolderBusy: 1
         case .plannerNotFound, .noActivePlanners, .selectionError: 2
         case .cancelled: 130
         default: 3

@@ -87,7 +87,7 @@ extension Objective {
         var deadline: Double?
         if let value = object["deadline"], !value.isNull {
             guard let seconds = value.numberValue, seconds > 0, seconds.isFinite else {
-                throw DataFormatError("\"deadline\" must be a number of seconds greater than 0, not \(value)")
+                throw DataFormatError("\"deadline\" must be a number of seconds greater than 0, not \(JSONParseError.excerpt(value.serialized()))")
             }
             deadline = seconds
         }

@@ -44,6 +44,8 @@ struct FactoryTUICommand: ParsableCommand {
     func run() throws {
         let environment = ProcessEnvironment.current()
         var configuration = try options.configuration(environment: environment)
+        // The TUI publishes its live events unless FACTORY_PUBLISH / --no-publish says otherwise.
+        if configuration.source(of: .publish) == .default { configuration.publishes = true }
         if configuration.source(of: .pluginPath) == .default, let examples = Self.examplesFolder() {
             configuration.pluginPath = [examples]
         }

@@ -68,6 +68,8 @@ struct BenchmarkSuite {
                 let measurement = PeakMemoryMeasurement(
                     helper: memoryTools.helper, factoryExecutable: memoryTools.factory, folder: folder, stateDirectory: state)
                 results += try peakMemory(measurement, size: size)
+                let floorScan = String(memoryTools.helper.dropLast("peak-rss".count)) + "floor-scan"
+                results += try wholeProcess(folder: folder, size: size, factory: memoryTools.factory, floorScan: floorScan, state: state)
             }
         }
         if groups.contains(.telemetry) { results += try telemetry() }

@@ -99,7 +99,7 @@ extension BenchmarkSuite {
         return [
             BenchmarkResult(
                 measurement: "first start: discover + probe all", size: count, quantity: .time(samples[0]),
-                note: "fresh factory and state folder: discover(), then probePending(): each library copied into the state folder and probed there, \(cores) at a time; probes.json written; all active"),
+                note: "fresh factory and state folder: discover(), then probePending(): each library copied into the state folder and probed there, \(cores) at a time; each probe record written as it comes; all active"),
             BenchmarkResult(
                 measurement: "  of which probePending()", size: count, quantity: .time(Samples(probing))),
             BenchmarkResult(
@@ -107,10 +107,10 @@ extension BenchmarkSuite {
                 note: "the same first start with FactoryConfiguration.probeWorkers = 1: one plugin copied and probed at a time"),
             BenchmarkResult(
                 measurement: "parallel probing speed-up", size: count, quantity: .factor(speedUps),
-                note: "per round, probePending() with 1 worker / with one per core (\(cores) cores); both copy every library and write probes.json"),
+                note: "per round, probePending() with 1 worker / with one per core (\(cores) cores); both copy every library and write every probe record"),
             BenchmarkResult(
                 measurement: "second start (0 probes)", size: count, quantity: .time(samples[2]),
-                note: "a new factory on the same state folder: discover(), then probePending(), which finds every result in probes.json by fingerprint and probes nothing"),
+                note: "a new factory on the same state folder: discover(), then probePending(), which finds every result in probes/ by fingerprint and probes nothing"),
             BenchmarkResult(
                 measurement: "dlopen floor (C)", size: nil, quantity: .time(floorLoads),
                 note: "dlopen (RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE) of a fresh copy of each plugin's library, dlsym of the entry, the entry called; no dlclose"),

@@ -33,12 +33,37 @@ typedef struct csandbox_result {
 csandbox_result csandbox_run(const char *path, char *const argv[], char *const envp[], long long timeout_ns,
                              char *output, size_t output_capacity);
 
+/** How csandbox_copy_hashing ended. */
+typedef enum csandbox_copy_status {
+    /** Every byte was copied. */
+    CSANDBOX_COPY_DONE = 0,
+    /** Reading the source failed (`error`): the file's own fault. */
+    CSANDBOX_COPY_READ_FAILED = 1,
+    /** Creating, writing or closing the target failed (`error`, e.g. ENOSPC): the target folder's fault. */
+    CSANDBOX_COPY_WRITE_FAILED = 2,
+    /** The source had more than `budget` bytes (it grew since it was measured). */
+    CSANDBOX_COPY_TOO_LARGE = 3,
+    /** The deadline passed before the copy was done. */
+    CSANDBOX_COPY_TIMED_OUT = 4,
+} csandbox_copy_status;
+
+typedef struct csandbox_copy_result {
+    csandbox_copy_status status;
+    /** The errno of the call that failed, for READ_FAILED and WRITE_FAILED. */
+    int error;
+    /** Bytes copied (all of them when DONE). */
+    long long copied;
+} csandbox_copy_result;
+
 /**
- * Copies the regular file `from` to the new file `to` (mode 0755; it must not exist yet), mixing its
- * length and bytes into `hash` (two 64-bit lanes, not cryptographic: it names a content-addressed
- * copy, it does not authenticate it). Returns 0, or the errno of the call that failed.
+ * Copies what can be read from the open descriptor `source` (a regular file) to the new file `to`
+ * (mode 0755; it must not exist yet), mixing its length and bytes into `hash` (two 64-bit lanes,
+ * not cryptographic: it names a content-addressed copy, it does not authenticate it). Stops at
+ * more than `budget` bytes and when `timeout_ns` has passed (checked before each 64 KiB read);
+ * a copy that did not finish is removed. Never closes `source`.
  */
-int csandbox_copy_hashing(const char *from, const char *to, unsigned long long hash[2]);
+csandbox_copy_result csandbox_copy_hashing(int source, const char *to, unsigned long long hash[2], long long budget,
+                                           long long timeout_ns);
 
 /**
  * Arms crash recording for an in-process plugin load on the calling thread: until

@@ -17,13 +17,13 @@ struct PlanCommand: ParsableCommand {
     @Option(name: .customLong("config"), help: "The planner configuration, a JSON object.")
     var configurationJSON: String?
 
-    @Option(name: .customLong("deadline"), help: "Seconds the plan may take (shorter than FACTORY_PLAN_TIMEOUT; enforced on isolated planners).")
+    @Option(name: .customLong("deadline"), parsing: .unconditional, help: "Seconds the plan may take (shorter than FACTORY_PLAN_TIMEOUT; enforced on isolated planners).")
     var deadline: String?
 
     @Flag(name: .customLong("no-validate"), help: "Return a plan for a PDDL task without validating it first.")
     var noValidate = false
 
-    @Option(name: .long, help: "Run the N best selectable planners at once; the first valid plan wins, a proof of unsolvability ends it, the others are cancelled.")
+    @Option(name: .long, parsing: .unconditional, help: "Run the N best selectable planners at once; the first valid plan wins, a proof of unsolvability ends it, the others are cancelled.")
     var portfolio: Int?
 
     func validate() throws {

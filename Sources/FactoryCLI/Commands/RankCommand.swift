@@ -8,7 +8,7 @@ struct RankCommand: ParsableCommand {
 
     @OptionGroup var request: RequestOptions
 
-    @Option(name: .long, help: "Show at most this many rows.")
+    @Option(name: .long, parsing: .unconditional, help: "Show at most this many rows.")
     var limit: Int?
 
     @Flag(name: .long, help: "Explain each score term by term.")

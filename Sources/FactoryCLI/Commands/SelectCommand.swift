@@ -9,7 +9,7 @@ struct SelectCommand: ParsableCommand {
 
     @OptionGroup var request: RequestOptions
 
-    @Option(name: .long, help: "Run the selection N times and print the selection profile (p50/p95/p99).")
+    @Option(name: .long, parsing: .unconditional, help: "Run the selection N times and print the selection profile (p50/p95/p99).")
     var `repeat`: Int = 1
 
     @OptionGroup var options: CommonOptions

@@ -53,7 +53,7 @@ struct ShowCommand: ParsableCommand {
         }
         for warning in record.warnings { print("warning".padding(14) + TerminalText.escaped(warning)) }
         for key in record.unknownFields.keys.sorted() {
-            print("unknown field".padding(14) + TerminalText.escaped("\(key) = \(record.unknownFields[key] ?? .null)"))
+            print("unknown field".padding(14) + TerminalText.escaped("\(key) = \((record.unknownFields[key] ?? .null).serialized())"))
         }
     }
 }

@@ -5,29 +5,49 @@ import PlannerKit
 struct TelemetryCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "telemetry",
-        abstract: "Print this process's telemetry, after an optional workload of selections.",
-        discussion: "Telemetry lives in the process that selects; --selections runs N selections first so the profile has data.")
+        abstract: "Print this process's telemetry, after an optional workload of selections, or follow a publishing process's.",
+        discussion: """
+            Telemetry lives in the process that selects; --selections runs N selections first so the profile has data. \
+            --follow and --prometheus read another process's, one that publishes (FACTORY_PUBLISH=1, factory-tui; see factory ps).
+            """)
 
     @OptionGroup var request: RequestOptions
 
-    @Option(name: .long, help: "Run N selections first (failed ones are recorded too).")
+    @Option(name: .long, parsing: .unconditional, help: "Run N selections first (failed ones are recorded too).")
     var selections: Int = 0
 
-    @Option(name: .long, help: "Then run N plans for the objective with the best planner (failed ones are recorded too).")
+    @Option(name: .long, parsing: .unconditional, help: "Then run N plans for the objective with the best planner (failed ones are recorded too).")
     var plans: Int = 0
 
-    @Option(name: .long, help: "Show at most this many recent records.")
+    @Option(name: .long, parsing: .unconditional, help: "Show at most this many recent records.")
     var recent: Int = 10
+
+    @Flag(name: .long, help: "Print the live events of a publishing process as JSON lines until it stops (see factory ps).")
+    var follow = false
+
+    @Flag(name: .long, help: "Print a publishing process's current figures in the Prometheus text format.")
+    var prometheus = false
+
+    @Argument(help: "With --follow or --prometheus: the publisher's pid (needed when several publish).")
+    var pid: Int32?
 
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
+        if follow && prometheus { throw ValidationError("--follow and --prometheus go one at a time.") }
+        if follow || prometheus {
+            guard selections == 0 && plans == 0 else { throw ValidationError("--selections and --plans run here: they do not go with --follow or --prometheus.") }
+        } else if pid != nil {
+            throw ValidationError("A pid goes with --follow or --prometheus.")
+        }
+        if let pid, pid <= 0 { throw ValidationError("The pid must be a positive number, not \(pid).") }
         guard (0...10_000_000).contains(selections) else { throw ValidationError("--selections must be from 0 to 10000000.") }
         guard (0...100_000).contains(plans) else { throw ValidationError("--plans must be from 0 to 100000.") }
         guard recent >= 0 else { throw ValidationError("--recent must not be negative.") }
     }
 
     func run() throws {
+        if follow || prometheus { return try runLive() }
         let factory = try CommandContext.factory(options)
         for _ in 0..<selections {
             _ = try? factory.selectBestPlanner(objective: request.objective, capabilities: request.capabilityList)

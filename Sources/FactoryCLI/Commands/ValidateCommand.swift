@@ -6,7 +6,11 @@ struct ValidateCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check a plugin bundle: its manifest, then in the sandbox loading, describe, create and a smoke plan.",
-        discussion: "Exit 0 when every check passes, 3 when one fails.")
+        discussion: """
+            Without --objective, create and the smoke plan are skipped: only the manifest, the probe and the \
+            descriptor are checked. A dylib's library is copied into the state folder (FACTORY_STATE_DIR, \
+            or --state-dir) and probed there, as discovery does. Exit 0 when every check passes, 3 when one fails.
+            """)
 
     @Argument(help: "The bundle folder (the one holding planner.json).")
     var path: String

@@ -15,7 +15,8 @@ enum CommandContext {
                         adjust: (inout FactoryConfiguration) -> Void = { _ in }) throws(FactoryError) -> PlannerFactory {
         var configuration = try options.configuration.configuration()
         adjust(&configuration)
-        let factory = PlannerFactory(configuration: configuration, builtins: builtins)
+        // A wait for another process's lock is said as it happens (after a second), on stderr.
+        let factory = PlannerFactory(configuration: configuration, builtins: builtins, notices: { Output.error("warning: \($0)") })
         if discover {
             factory.discover()
             if !options.noProbe {

@@ -13,22 +13,22 @@ extension ConfigurationKey {
     /// `FACTORY_CALL_TIMEOUT`: the deadline of a worker's start with create, and of health calls, in seconds.
     public static let callTimeout = ConfigurationKey(
         environmentName: "FACTORY_CALL_TIMEOUT", flag: "--call-timeout",
-        accepted: "a number of seconds greater than 0 and at most 86400, e.g. 10 or 0.5",
+        accepted: "a number of seconds from 0.01 to 86400 in plain decimals, e.g. 10 or 0.5",
         summary: "Deadline of a worker's start with create, and of health calls, in seconds.")
     /// `FACTORY_PLAN_TIMEOUT`: the deadline of a plan call, in seconds.
     public static let planTimeout = ConfigurationKey(
         environmentName: "FACTORY_PLAN_TIMEOUT", flag: "--plan-timeout",
-        accepted: "a number of seconds greater than 0 and at most 86400, e.g. 300",
+        accepted: "a number of seconds from 0.01 to 86400 in plain decimals, e.g. 300",
         summary: "Deadline of a plan call, in seconds; an objective's own deadline may be shorter.")
     /// `FACTORY_MAX_WORKERS`: how many worker processes may live at once.
     public static let maxWorkers = ConfigurationKey(
         environmentName: "FACTORY_MAX_WORKERS", flag: "--max-workers",
-        accepted: "a whole number from 1 to 1024",
+        accepted: "a whole number from 1 to 1024 (digits only)",
         summary: "Live worker processes at most; the least recently used idle one is stopped to make room.")
     /// `FACTORY_WORKER_IDLE`: seconds after which an idle worker exits.
     public static let workerIdle = ConfigurationKey(
         environmentName: "FACTORY_WORKER_IDLE", flag: "--worker-idle",
-        accepted: "a number of seconds greater than 0 and at most 86400, e.g. 60",
+        accepted: "a number of seconds from 0.01 to 86400 in plain decimals, e.g. 60",
         summary: "An idle worker exits after this many seconds (it is started again on the next call).")
     /// `FACTORY_WORKER_MEMORY`: the address-space limit of each worker.
     public static let workerMemory = ConfigurationKey(

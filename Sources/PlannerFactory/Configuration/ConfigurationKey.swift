@@ -39,17 +39,17 @@ public struct ConfigurationKey: Hashable, Sendable, CustomStringConvertible {
     /// `FACTORY_SANDBOX_TIMEOUT`: the probe deadline in seconds.
     public static let sandboxTimeout = ConfigurationKey(
         environmentName: "FACTORY_SANDBOX_TIMEOUT", flag: "--sandbox-timeout",
-        accepted: "a number of seconds greater than 0 and at most 3600, e.g. 2 or 0.5",
+        accepted: "a number of seconds from 0.01 to 3600 in plain decimals, e.g. 2 or 0.5",
         summary: "Deadline of one sandbox probe, in seconds.")
     /// `FACTORY_TELEMETRY_CAPACITY`: how many selections and instantiations the ring buffers keep.
     public static let telemetryCapacity = ConfigurationKey(
         environmentName: "FACTORY_TELEMETRY_CAPACITY", flag: "--telemetry-capacity",
-        accepted: "a whole number from 1 to 10000000",
+        accepted: "a whole number from 1 to 10000000 (digits only)",
         summary: "Records kept in each telemetry ring buffer; the oldest are evicted.")
     /// `FACTORY_MIN_MATCH`: the least match ratio a planner needs to be selectable.
     public static let minimumMatch = ConfigurationKey(
         environmentName: "FACTORY_MIN_MATCH", flag: "--min-match",
-        accepted: "a number from 0 to 1, e.g. 0.5",
+        accepted: "a number from 0 to 1 in plain decimals, e.g. 0.5",
         summary: "Least share of the required capabilities a planner must have to be selectable.")
     /// `FACTORY_STATE_DIR`: where probe results, quarantine and logs are kept.
     public static let stateDirectory = ConfigurationKey(
@@ -67,14 +67,14 @@ public struct ConfigurationKey: Hashable, Sendable, CustomStringConvertible {
     /// errors, timeouts at the configured deadline) after which a plugin is quarantined.
     public static let maxFailures = ConfigurationKey(
         environmentName: "FACTORY_MAX_FAILURES", flag: "--max-failures",
-        accepted: "a whole number from 1 to 1000",
+        accepted: "a whole number from 1 to 1000 (digits only)",
         summary: "Consecutive faults of a plugin (failed creations, crashes, exits, protocol errors, timeouts) after which it is quarantined.")
 
     /// Every key, in documentation order.
     public static let all: [ConfigurationKey] = [
-        .pluginPath, .deepFingerprint, .sandbox, .sandboxTimeout, .probePath, .maxFailures, .telemetryCapacity,
-        .minimumMatch, .stateDirectory, .isolation, .hostPath, .callTimeout, .planTimeout, .maxWorkers, .workerIdle,
-        .workerMemory,
+        .pluginPath, .deepFingerprint, .sandbox, .sandboxTimeout, .probePath, .maxCopyBytes, .maxFailures, .telemetryCapacity,
+        .minimumMatch, .stateDirectory, .lockTimeout, .isolation, .hostPath, .callTimeout, .planTimeout, .maxWorkers, .workerIdle,
+        .workerMemory, .publish,
     ]
 
     static let booleanForm = "1/0, true/false, on/off or yes/no"

@@ -26,19 +26,42 @@ struct ConfigurationValueParser {
         }
     }
 
+    /// A whole number written as plain digits (no sign, no `0x`), within `range`.
     func integer(in range: ClosedRange<Int>) throws(FactoryError) -> Int {
-        guard let value = Int(trimmed), range.contains(value) else { throw invalid() }
+        guard Self.isPlainDecimal(trimmed, allowsPoint: false), let value = Int(trimmed), range.contains(value) else { throw invalid() }
         return value
     }
 
+    /// A plain decimal (`1`, `0.5`) within `range`.
     func number(in range: ClosedRange<Double>) throws(FactoryError) -> Double {
-        guard let value = Double(trimmed), value.isFinite, range.contains(value) else { throw invalid() }
+        guard Self.isPlainDecimal(trimmed, allowsPoint: true), let value = Double(trimmed), range.contains(value) else { throw invalid() }
         return value
     }
 
-    func seconds(maximum: Double) throws(FactoryError) -> Duration {
-        guard let value = Double(trimmed), value.isFinite, value > 0, value <= maximum else { throw invalid() }
+    /// A plain decimal number of seconds from `minimum` (0.01 s: a shorter deadline only
+    /// measures the machine's load) to `maximum`.
+    func seconds(minimum: Double = 0.01, maximum: Double) throws(FactoryError) -> Duration {
+        guard Self.isPlainDecimal(trimmed, allowsPoint: true), let value = Double(trimmed), value >= minimum, value <= maximum
+        else { throw invalid() }
         return .nanoseconds(Int64((value * 1e9).rounded()))
+    }
+
+    /// Whether `text` is digits with at most one decimal point among them (`2`, `0.5`, `.5`):
+    /// no sign, exponent, hexadecimal, `inf` or `nan`, which `Int` and `Double` would read
+    /// (`0x10` as 16, `1e-300` as a number shown as 0).
+    static func isPlainDecimal(_ text: String, allowsPoint: Bool) -> Bool {
+        var digits = 0
+        var points = 0
+        for byte in text.utf8 {
+            if (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte) {
+                digits += 1
+            } else if byte == UInt8(ascii: "."), allowsPoint {
+                points += 1
+            } else {
+                return false
+            }
+        }
+        return digits > 0 && points <= 1
     }
 
     func isolation() throws(FactoryError) -> Isolation {
@@ -55,7 +78,7 @@ struct ConfigurationValueParser {
             shift = 10 * ("KMGT".distance(from: "KMGT".startIndex, to: index) + 1)
             digits.removeLast()
         }
-        guard let number = Int(digits), number >= 0, number <= (Int.max >> shift) else { throw invalid() }
+        guard Self.isPlainDecimal(digits, allowsPoint: false), let number = Int(digits), number <= (Int.max >> shift) else { throw invalid() }
         let value = number << shift
         guard range.contains(value) else { throw invalid() }
         return value
@@ -70,19 +93,6 @@ struct ConfigurationValueParser {
         let value = trimmed
         guard !value.isEmpty, !value.contains("\0") else { throw invalid() }
         return value
-    }
-}
-
-extension String {
-    /// The string without leading and trailing spaces, tabs and newlines.
-    func trimmingWhitespace() -> String {
-        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x80, last > 0x20, last < 0x80 {
-            return self  // ASCII at both ends that is not white space: nothing to trim
-        }
-        let scalars = unicodeScalars
-        guard let first = scalars.firstIndex(where: { !$0.properties.isWhitespace }),
-              let last = scalars.lastIndex(where: { !$0.properties.isWhitespace }) else { return "" }
-        return String(scalars[first...last])
     }
 }
 

@@ -47,10 +47,12 @@ extension FactoryConfiguration {
         case .sandbox: isSandboxEnabled ? "1" : "0"
         case .sandboxTimeout: JSONValue.format(sandboxTimeout.seconds)
         case .probePath: probePath ?? ""
+        case .maxCopyBytes: Self.byteSizeText(maxCopyBytes)
         case .maxFailures: String(maxFailures)
         case .telemetryCapacity: String(telemetryCapacity)
         case .minimumMatch: JSONValue.format(minimumMatch)
         case .stateDirectory: stateDirectory
+        case .lockTimeout: JSONValue.format(lockTimeout.seconds)
         case .isolation: isolation.description
         case .hostPath: hostPath ?? ""
         case .callTimeout: JSONValue.format(callTimeout.seconds)
@@ -58,6 +60,7 @@ extension FactoryConfiguration {
         case .maxWorkers: String(maxWorkers)
         case .workerIdle: JSONValue.format(workerIdle.seconds)
         case .workerMemory: Self.byteSizeText(workerMemory)
+        case .publish: publishes ? "1" : "0"
         default: ""
         }
     }
@@ -77,10 +80,12 @@ extension FactoryConfiguration {
         case .sandbox: .bool(isSandboxEnabled)
         case .sandboxTimeout: .number(sandboxTimeout.seconds)
         case .probePath: probePath.map(JSONValue.string) ?? .null
+        case .maxCopyBytes: .number(Double(maxCopyBytes))
         case .maxFailures: .number(Double(maxFailures))
         case .telemetryCapacity: .number(Double(telemetryCapacity))
         case .minimumMatch: .number(minimumMatch)
         case .stateDirectory: .string(stateDirectory)
+        case .lockTimeout: .number(lockTimeout.seconds)
         case .isolation: .string(isolation.description)
         case .hostPath: hostPath.map(JSONValue.string) ?? .null
         case .callTimeout: .number(callTimeout.seconds)
@@ -88,6 +93,7 @@ extension FactoryConfiguration {
         case .maxWorkers: .number(Double(maxWorkers))
         case .workerIdle: .number(workerIdle.seconds)
         case .workerMemory: .number(Double(workerMemory))
+        case .publish: .bool(publishes)
         default: .null
         }
     }

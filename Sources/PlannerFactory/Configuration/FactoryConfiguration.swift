@@ -18,6 +18,9 @@ public struct FactoryConfiguration: Sendable, Hashable {
     public var sandboxTimeout: Duration = .seconds(2)
     /// The `factory-probe` helper. Default: `nil`, meaning the one next to the running executable.
     public var probePath: String?
+    /// The most bytes of library files copied for one bundle before its probe; a bundle with
+    /// more is quarantined. Default: 1 GiB.
+    public var maxCopyBytes = 1 << 30
     /// How many plugins are probed at once. Default: the number of cores. (Not read from the
     /// environment: for embedding applications and the benchmark's serial baseline.)
     public var probeWorkers = ProcessorCount.active
@@ -51,6 +54,11 @@ public struct FactoryConfiguration: Sendable, Hashable {
     /// Where state is kept. Default: `$XDG_STATE_HOME/planner-factory`, else
     /// `$HOME/.local/state/planner-factory`, else `/tmp/planner-factory-<uid>`.
     public var stateDirectory: String
+    /// How long a write to the state folder waits for another process's lock on a record. Default: 10 s.
+    public var lockTimeout: Duration = .seconds(10)
+    /// Whether the factory publishes its live events on a socket in `<state>/live/` from its
+    /// creation (`PlannerFactory.startPublishing`). Default: `false` (`factory-tui`: `true`).
+    public var publishes = false
     /// Where each value came from; keys not present are defaults.
     public private(set) var sources: [ConfigurationKey: ConfigurationSource] = [:]
 
@@ -94,10 +102,12 @@ public struct FactoryConfiguration: Sendable, Hashable {
         case .sandbox: isSandboxEnabled = try parser.boolean()
         case .sandboxTimeout: sandboxTimeout = try parser.seconds(maximum: 3600)
         case .probePath: probePath = try parser.path()
+        case .maxCopyBytes: maxCopyBytes = try parser.byteSize(in: (1 << 20)...(1 << 40))
         case .maxFailures: maxFailures = try parser.integer(in: 1...1000)
         case .telemetryCapacity: telemetryCapacity = try parser.integer(in: 1...10_000_000)
         case .minimumMatch: minimumMatch = try parser.number(in: 0...1)
         case .stateDirectory: stateDirectory = try parser.path()
+        case .lockTimeout: lockTimeout = try parser.seconds(maximum: 3600)
         case .isolation: isolation = try parser.isolation()
         case .hostPath: hostPath = try parser.path()
         case .callTimeout: callTimeout = try parser.seconds(maximum: 86_400)
@@ -105,6 +115,7 @@ public struct FactoryConfiguration: Sendable, Hashable {
         case .maxWorkers: maxWorkers = try parser.integer(in: 1...1024)
         case .workerIdle: workerIdle = try parser.seconds(maximum: 86_400)
         case .workerMemory: workerMemory = try parser.byteSize(in: (64 << 20)...(1 << 40))
+        case .publish: publishes = try parser.boolean()
         default: return
         }
         sources[key] = source

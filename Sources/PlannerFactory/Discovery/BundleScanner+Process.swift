@@ -18,7 +18,7 @@ extension BundleScanner {
             files.append((program, check.state))
             isWatchable = isWatchable && check.isWatchable
             if let reason = check.problem {
-                problem = "\(location.manifestPath): field \"entry.command[0]\": \"\(program)\" \(reason)"
+                problem = "\(location.manifestPath): field \"entry.command[0]\": \(TerminalText.quoted(program)) \(reason)"
             }
         }
         for argument in command.dropFirst() where !files.contains(where: { $0.name == argument }) {

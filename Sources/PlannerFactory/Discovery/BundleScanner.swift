@@ -70,7 +70,7 @@ struct BundleScanner: Sendable {
             var record = PlannerRecord(manifest: parsed, path: location.path, fingerprint: fingerprint)
             if let problem = check.problem {
                 record.status = .invalid
-                record.reason = "\(location.manifestPath): field \"entry.library\": \"\(library)\" \(problem)"
+                record.reason = "\(location.manifestPath): field \"entry.library\": \(TerminalText.quoted(library)) \(problem)"
             }
             return ScannedBundle(
                 location: location, fingerprint: fingerprint, library: library, record: record,

@@ -25,12 +25,13 @@ extension FactoryError {
     /// A malformed configuration value.
     /// - Parameters:
     ///   - key: the environment variable or flag, e.g. `FACTORY_MIN_MATCH`.
-    ///   - value: the value as given.
+    ///   - value: the value as given (the message quotes it escaped and cut to 80 characters;
+    ///     `context["value"]` keeps it whole).
     ///   - accepted: the accepted form, e.g. "a number from 0 to 1".
     public static func invalidConfiguration(key: String, value: String, accepted: String) -> FactoryError {
         FactoryError(
             .invalidConfiguration,
-            "\(key)=\"\(value)\" is not valid: expected \(accepted).",
+            "\(key)=\(TerminalText.quoted(value)) is not valid: expected \(accepted).",
             context: ["key": key, "value": value, "accepted": accepted]
         )
     }

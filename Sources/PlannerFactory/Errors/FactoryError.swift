@@ -25,6 +25,8 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
             case cancelled = "cancelled"
             case workerFailed = "worker-failed"
             case invalidPlan = "invalid-plan"
+            case stateFolderBusy = "state-folder-busy"
+            case liveUnavailable = "live-unavailable"
         }
         private let kind: Kind
         private init(_ kind: Kind) { self.kind = kind }
@@ -33,7 +35,8 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
         public static let plannerNotFound = Code(.plannerNotFound)
         /// The planner is quarantined and cannot be used until it is released.
         public static let plannerQuarantined = Code(.plannerQuarantined)
-        /// A sandbox probe did not finish before its deadline.
+        /// A sandbox probe, or the copy of a plugin's library files before it, did not finish
+        /// before its deadline.
         public static let sandboxTimeout = Code(.sandboxTimeout)
         /// A sandbox probe failed to load or describe the plugin.
         public static let sandboxImportError = Code(.sandboxImportError)
@@ -62,6 +65,12 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
         /// A planner returned a plan that does not solve its PDDL task (a step whose
         /// precondition fails, or a goal left unmet): a fault of the planner.
         public static let invalidPlan = Code(.invalidPlan)
+        /// Another process held a lock of the state folder for longer than `FACTORY_LOCK_TIMEOUT`;
+        /// the message names it (pid and command). Nothing was written. Not a fault of any plugin.
+        public static let stateFolderBusy = Code(.stateFolderBusy)
+        /// Live publishing or subscribing failed: no socket could be made, no publisher is there,
+        /// or a publisher refused the connection (another user) or went away.
+        public static let liveUnavailable = Code(.liveUnavailable)
 
         /// The code's stable name, e.g. `planner-not-found` (used in JSON output).
         public var description: String { kind.rawValue }

@@ -15,17 +15,22 @@ extension PlannerFactory {
             let pass = engine.run(previous: previous, previousWarnings: previousWarnings)
             var report = pass.report
             let plugins = pass.bundles.indices.reduce(0) { pass.bundles[$1].record.kind.isPlugin ? $0 + 1 : $0 }
-            var probeRecords: [Fingerprint: ProbeRecord]?
-            var probeFileStatus: FileSystem.Status?
+            var loaded: ProbeStore.Contents?
+            var probeToken: ProbeStore.ChangeToken?
             if plugins > 0 {
-                report.warnings += tidyStateFolder(pass.bundles) + quarantineCrashedLoads()
-                // The record file is read again only when it changed (another process probed).
-                let store = ProbeStore(directory: configuration.stateDirectory)
-                probeFileStatus = store.fileStatus
-                if probeFileStatus == nil || probeFileStatus != state.withLock({ $0.probeFileStatus }) {
-                    let loaded = store.load()
-                    probeRecords = loaded.records
-                    report.warnings += loaded.warnings
+                report.warnings += quarantineCrashedLoads()
+                // The records are read again only when they changed (another process probed);
+                // they are read once, without a lock, and tidied at the first discovery.
+                probeToken = probeStore.changeToken()
+                let (isFirst, previousToken) = state.withLock { ($0.isStateFolderTidied == false, $0.probeToken) }
+                if isFirst || probeToken == nil || probeToken != previousToken {
+                    var contents = probeStore.load()
+                    if isFirst {
+                        state.withLock { $0.isStateFolderTidied = true }
+                        contents.warnings += tidyStateFolder(pass.bundles, &contents)
+                    }
+                    report.warnings += contents.warnings
+                    loaded = contents
                 }
                 if !configuration.isSandboxEnabled {
                     report.warnings.append(
@@ -36,9 +41,15 @@ extension PlannerFactory {
                 state.listingWarnings = pass.report.warnings
                 state.warnings = report.warnings
                 state.lastDiscovery = report
-                let probesChanged = probeRecords.map { $0 != state.probeRecords } ?? false
-                if let probeRecords { state.probeRecords = probeRecords }
-                state.probeFileStatus = probeFileStatus
+                let probesChanged = loaded.map {
+                    $0.records != state.probeRecords || $0.unreadable != state.unreadableProbes || $0.problem != state.probeStoreProblem
+                } ?? false
+                if let loaded {
+                    state.probeRecords = loaded.records
+                    state.unreadableProbes = loaded.unreadable
+                    state.probeStoreProblem = loaded.problem
+                }
+                state.probeToken = probeToken
                 if !pass.isUnchanged || probesChanged {
                     state.bundleOrder = pass.bundles
                     return Self.rebuildRegistry(&state)
@@ -48,6 +59,7 @@ extension PlannerFactory {
             drop(dropped)
             logger.info("discovery finished", metadata: ["summary": "\(report.summary)"])
             for warning in report.warnings { logger.warning("\(warning)") }
+            publishDiscovery(report)
             return report
         }
     }

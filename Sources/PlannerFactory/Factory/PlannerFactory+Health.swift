@@ -61,7 +61,9 @@ extension PlannerFactory {
             return .init(name: record.name, status: record.status, isHealthy: true,
                          detail: detail + ", \(own.count) instance(s) healthy")
         }
-        return HealthReport(checks: checks)
+        let report = HealthReport(checks: checks)
+        publishHealth(report)
+        return report
     }
 
     /// "12 s", "0.4 s".

@@ -101,12 +101,13 @@ extension PlannerFactory {
         guard let path = record.path, let library = record.library else {
             throw .instantiation(record.name, "its manifest names no library")
         }
-        let copies = LibraryCopies(stateDirectory: configuration.stateDirectory)
+        let copies = LibraryCopies(configuration: configuration)
         let probed = state.withLock { $0.probeRecords[fingerprint]?.copy }
         if let probed, let existing = copies.existing(digest: probed, library: library) {
             return (probed, existing)
         }
-        let made = try copies.make(bundle: path, library: library, planner: record.name)
+        let made: (digest: String, path: String)
+        do { made = try copies.make(bundle: path, library: library, planner: record.name) } catch { throw error.factoryError(planner: record.name) }
         if let probed, made.digest != probed {
             throw .instantiation(record.name, "its library files changed since they were probed, without changing the bundle's fingerprint; `factory release \(record.name)` probes it again (or use FACTORY_DEEP_FINGERPRINT=1)")
         }
@@ -117,8 +118,8 @@ extension PlannerFactory {
     /// plugin is quarantined.
     /// - Returns: the error to throw, saying so when it was quarantined.
     func noteFailure(of record: PlannerRecord, _ error: FactoryError) -> FactoryError {
-        // An unusable state folder is not the plugin's fault.
-        guard error.code != .invalidConfiguration else { return error }
+        // An unusable state folder, or a copy past its deadline, is not the plugin's fault.
+        guard error.code != .invalidConfiguration, error.code != .sandboxTimeout else { return error }
         var final = error
         if let note = noteFault(of: record, WorkerFault(phase: "create", what: "failed: \(error.message)")) {
             final.message += " " + note
@@ -132,7 +133,7 @@ extension PlannerFactory {
         var entry = ProbeRecord(planner: record.name, quarantinedBecause: reason, timestamp: WallClock.now(),
                                 bundle: record.path.map(FileSystem.canonicalPath), copy: copy)
         entry.isDeepFingerprint = configuration.isDeepFingerprint
-        let warnings = try ProbeStore(directory: configuration.stateDirectory).update(storing: [fingerprint: entry])
+        let warnings = try probeStore.update(storing: [fingerprint: entry])
         let dropped = state.withLock { state in
             state.probeRecords[fingerprint] = entry
             state.failureCounts[fingerprint] = nil

@@ -3,11 +3,13 @@ import Synchronization
 
 /// What `probePending()` did.
 public struct ProbeSummary: Sendable {
-    /// How many plugins were probed, and how many of them became active (probe passed and the
-    /// descriptor agrees with the manifest).
+    /// How many plugins were probed here (a result another process saved meanwhile is taken, not
+    /// counted), and how many plugins became active (probe passed and the descriptor agrees with
+    /// the manifest).
     public var probed: Int
     public var passed: Int
-    /// Problems that did not stop probing (results that could not be saved, no probe helper).
+    /// Problems that did not stop probing: plugins that stay pending and why (grouped by cause),
+    /// results that could not be saved, no probe helper.
     public var warnings: [String]
     /// How long it took.
     public var duration: Duration
@@ -23,16 +25,22 @@ public struct ProbeSummary: Sendable {
 extension PlannerFactory {
     /// Sets the status of every dylib plugin from its probe record: `active` when its probe passed
     /// and its descriptor agrees with its manifest, `quarantined` (reason and time) when not,
-    /// `pending` when it has not been probed for its current fingerprint. With the sandbox off,
-    /// unprobed plugins stay `active`, but a quarantine (failed creations, a crash while loading)
+    /// `pending` when it has not been probed for its current fingerprint (or its probe timed out
+    /// under a shorter deadline than the one in effect), or when its record cannot be read (then
+    /// it is not probed either). With the sandbox off, unprobed plugins stay `active`, but a
+    /// quarantine (failed creations, a crash while loading, a quarantine whose record was lost)
     /// still holds.
     static func applyProbeStatuses(_ state: inout State) {
         for index in state.records.indices where state.records[index].kind.isPlugin && state.records[index].status == .active {
             let record = state.records[index]
-            guard let fingerprint = record.fingerprint, let probe = state.probeRecords[fingerprint] else {
+            guard let fingerprint = record.fingerprint, let probe = state.probeRecords[fingerprint],
+                  !probe.isSuperseded(byTimeout: state.sandboxTimeout) else {
+                let unreadable = record.fingerprint.flatMap { state.unreadableProbes[$0] } ?? state.probeStoreProblem
                 if state.isSandboxEnabled {
                     state.records[index].status = .pending
-                    state.records[index].reason = "waiting for its sandbox probe"
+                    state.records[index].reason = unreadable ?? record.fingerprint.flatMap { state.probeRecords[$0]?.timedOutAfter }.map {
+                        "waiting for its sandbox probe (it timed out under a deadline of \(JSONValue.format($0)) s, shorter than the \(JSONValue.format(state.sandboxTimeout.seconds)) s now in effect)"
+                    } ?? "waiting for its sandbox probe"
                 }
                 continue
             }
@@ -55,7 +63,7 @@ extension PlannerFactory {
     }
 
     /// Probes every `pending` plugin in the sandbox — several at once, bounded by the cores — with
-    /// the configured deadline, saves the results in the state folder, and makes each plugin
+    /// the configured deadline, saves each result in the state folder as it comes, and makes each plugin
     /// `active` or `quarantined`. Each plugin is probed in a content-addressed copy of its
     /// libraries, the copy it will be loaded from. Plugin code runs only in the probe's child processes.
     /// - Parameter progress: called from the probing threads with (probed so far, total) after each probe.
@@ -64,13 +72,17 @@ extension PlannerFactory {
         probe(progress: progress) { $0.status == .pending }
     }
 
-    /// Probes the plugins `include` picks (among those with a bundle, library and fingerprint).
+    /// Probes the plugins `include` picks (among those with a bundle, library and fingerprint),
+    /// saving each result as it comes. A plugin another process is probing is not probed again:
+    /// the others are probed first, then this one waits for that process's result.
     @discardableResult
     func probe(progress: (@Sendable (Int, Int) -> Void)? = nil, _ include: (PlannerRecord) -> Bool) -> ProbeSummary {
         let start = ContinuousClock.now
         let pending = state.withLock { state in
             state.records.filter(include).compactMap { record -> ProbeItem? in
                 guard record.kind.isPlugin, let path = record.path, let fingerprint = record.fingerprint else { return nil }
+                // A record that cannot be read is not replaced by a new one; nor are unknown records.
+                guard state.unreadableProbes[fingerprint] == nil, state.probeStoreProblem == nil || state.probeRecords[fingerprint] != nil else { return nil }
                 if record.kind == .process {
                     return ProbeItem(planner: record.name, bundle: path, library: "", fingerprint: fingerprint,
                                      isDeep: configuration.isDeepFingerprint, process: record)
@@ -84,32 +96,21 @@ extension PlannerFactory {
         let probePath: String
         do {
             probePath = try ProbeLocator.locate(configuration)
+            // Without a state folder no copy can be made: say so once, not once a plugin.
+            try StateFolder.create(configuration.stateDirectory)
         } catch {
             return ProbeSummary(probed: 0, passed: 0, warnings: [error.message + " Plugins stay pending."], duration: ContinuousClock.now - start)
         }
         let runner = ProbeRunner(probePath: probePath, timeout: configuration.sandboxTimeout)
-        let copies = LibraryCopies(stateDirectory: configuration.stateDirectory)
-        let done = Atomic<Int>(0)
+        let copies = LibraryCopies(configuration: configuration)
         let factory = self
-        let results: [Result<ProbeRecord, FactoryError>] = parallelMap(count: pending.count, minimumParallelCount: 2, workers: configuration.probeWorkers) { index in
-            let result = pending[index].process.map { factory.probeProcess($0, isDeep: pending[index].isDeep) }
-                ?? pending[index].probe(runner: runner, copies: copies)
-            progress?(done.add(1, ordering: .relaxed).newValue, pending.count)
-            return result
-        }
-        var records: [Fingerprint: ProbeRecord] = [:]
-        var warnings: [String] = []
-        for (item, result) in zip(pending, results) {
-            switch result {
-            case .success(let record): records[item.fingerprint] = record
-            case .failure(let error): warnings.append("\(item.planner) stays pending: \(error.message)")
+        let outcomes = resolveAll(count: pending.count, progress: progress) { index, wait in
+            factory.resolve(pending[index].fingerprint, planner: pending[index].planner, wait: wait) {
+                pending[index].process.map { factory.probeProcess($0, isDeep: pending[index].isDeep) }
+                    ?? pending[index].probe(runner: runner, copies: copies)
             }
         }
-        do {
-            warnings += try ProbeStore(directory: configuration.stateDirectory).update(storing: records)
-        } catch {
-            warnings.append("Probe results could not be saved, so they will be probed again next time: \(error.message)")
-        }
+        let (records, probed, warnings) = Self.summarize(outcomes, planners: pending.map(\.planner), fingerprints: pending.map(\.fingerprint))
         let (dropped, activated) = state.withLock { state -> ([PlannerInstance], Int) in
             state.probeRecords.merge(records) { _, new in new }
             let dropped = Self.rebuildRegistry(&state)
@@ -120,7 +121,7 @@ extension PlannerFactory {
         }
         drop(dropped)
         for warning in warnings { logger.warning("\(warning)") }
-        return ProbeSummary(probed: records.count, passed: activated, warnings: warnings, duration: ContinuousClock.now - start)
+        return ProbeSummary(probed: probed, passed: activated, warnings: warnings, duration: ContinuousClock.now - start)
     }
 }
 
@@ -134,27 +135,34 @@ private struct ProbeItem: Sendable {
     /// A process plugin's record (it is not copied: its program starts from the bundle).
     var process: PlannerRecord?
 
-    /// Copies the bundle's libraries and probes the copy. An unusable state folder is an error
-    /// (the plugin stays pending); a library that cannot be copied is a failed probe.
+    /// Copies the bundle's libraries and probes the copy. A state folder that cannot take the
+    /// copy, or a copy past the sandbox deadline, is an error (the plugin stays pending); a file
+    /// of the bundle that may not be copied (a FIFO, a link out of the bundle, past the copy
+    /// limit) is a failed probe, before the probe runs.
     func probe(runner: ProbeRunner, copies: LibraryCopies) -> Result<ProbeRecord, FactoryError> {
         let start = ContinuousClock.now
         let outcome: ProbeOutcome
         var digest: String?
-        do {
+        do throws(LibraryCopies.Failure) {
             let copy = try copies.make(bundle: bundle, library: library, planner: planner)
             digest = copy.digest
             // Reasons name the bundle's file, not the copy's.
             let copyFolder = String(copy.path.dropLast(library.utf8.count + 1))
             let probed = runner.probe(copy.path)
+            if case .probeUnavailable = probed {
+                // The helper failed (a wrong --probe-path, no process could be started): not the plugin.
+                return .failure(FactoryError(.sandboxImportError, "\(probed.reason) (the probe helper is \(runner.probePath))", context: ["planner": planner]))
+            }
             if case .failed(let kind, let detail) = probed {
                 outcome = .failed(kind: kind, detail: detail.replacing(copyFolder, with: bundle))
             } else {
                 outcome = probed
             }
-        } catch where error.code == .invalidConfiguration {
-            return .failure(error)
         } catch {
-            outcome = .failed(kind: "unreadable-library", detail: error.message)
+            switch error {
+            case .environment(let error): return .failure(error)
+            case .bundleFile(let fault): outcome = fault.outcome
+            }
         }
         var record = ProbeRecord(
             planner: planner, outcome: outcome, timestamp: WallClock.now(), bundle: FileSystem.canonicalPath(bundle), copy: digest,

@@ -25,7 +25,7 @@ extension PlannerFactory {
         }
         let copy = state.withLock { $0.probeRecords[fingerprint]?.copy }
         do {
-            try ProbeStore(directory: configuration.stateDirectory).update(storing: [:], removing: [fingerprint])
+            try probeStore.update(storing: [:], removing: [fingerprint])
         } catch {
             throw remember(error)
         }

@@ -32,7 +32,7 @@ extension PlannerFactory {
         }
         guard !records.isEmpty else { return warnings }
         do {
-            return try ProbeStore(directory: configuration.stateDirectory).update(storing: records) + warnings
+            return try probeStore.update(storing: records) + warnings
         } catch {
             return warnings + ["The crash could not be recorded, so the plugin is not quarantined: \(error.message)"]
         }
@@ -40,16 +40,12 @@ extension PlannerFactory {
 
     /// Once per factory: drops the probe records of this factory's bundles that are no longer
     /// current (their files changed, in the same fingerprint mode, or the bundle folder is gone),
-    /// then the library copies that no remaining record refers to.
-    func tidyStateFolder(_ bundles: [ScannedBundle]) -> [String] {
-        let isFirst = state.withLock { state in
-            defer { state.isStateFolderTidied = true }
-            return !state.isStateFolderTidied
-        }
-        guard isFirst else { return [] }
-        let store = ProbeStore(directory: configuration.stateDirectory)
-        let (records, warnings) = store.load()
-        guard !records.isEmpty || !warnings.isEmpty else { return warnings }
+    /// then the library copies that no remaining record refers to, and temporary files left by
+    /// processes that died writing. Never waits: a record another process holds is left for later.
+    /// Nothing is removed when the records cannot be read, and no copy when one of them cannot.
+    func tidyStateFolder(_ bundles: [ScannedBundle], _ contents: inout ProbeStore.Contents) -> [String] {
+        guard contents.problem == nil, !contents.records.isEmpty || !contents.unreadable.isEmpty else { return [] }
+        let store = probeStore
         // Bundles by canonical path (each search folder resolved once), as records keep them.
         var canonicalFolders: [String: String] = [:]
         var current: [String: Fingerprint] = [:]
@@ -61,20 +57,60 @@ extension PlannerFactory {
         // Stale: a record of this fingerprint mode for a bundle this factory sees with other files,
         // or for a bundle folder that is gone. Relative or other-mode records are left alone.
         let isDeep = configuration.isDeepFingerprint
-        let stale = Set(records.compactMap { fingerprint, record -> Fingerprint? in
+        let stale = contents.records.compactMap { fingerprint, record -> Fingerprint? in
             guard let bundle = record.bundle, bundle.hasPrefix("/"), record.isDeepFingerprint == isDeep else { return nil }
             if let now = current[bundle] { return now == fingerprint ? nil : fingerprint }
             return access(bundle, F_OK) == 0 ? nil : fingerprint
-        })
-        var messages = warnings
-        if !stale.isEmpty {
-            do { messages += try store.update(storing: [:], removing: stale) } catch { return messages + [error.message] }
         }
-        let kept = Set(records.filter { !stale.contains($0.key) }.compactMap(\.value.copy))
-        let removed = LibraryCopies(stateDirectory: configuration.stateDirectory).removeAll(except: kept)
-        if !stale.isEmpty || removed > 0 {
-            logger.info("tidied the state folder", metadata: ["staleProbeRecords": "\(stale.count)", "removedCopies": "\(removed)"])
+        var messages: [String] = []
+        var removedRecords = 0
+        for fingerprint in stale {
+            do {
+                let removed = try store.withLock(of: fingerprint, purpose: "remove a stale probe record", wait: nil) { () throws(FactoryError) -> Bool in
+                    try store.remove(fingerprint)
+                    unlink(store.recordsDirectory + "/\(fingerprint).lock")
+                    return true
+                }
+                if removed == true {
+                    contents.records[fingerprint] = nil
+                    removedRecords += 1
+                }
+            } catch {
+                messages.append(error.message)
+                break
+            }
+        }
+        // Copies a record that cannot be read refers to are unknown: keep them all then.
+        let kept = Set(contents.records.values.compactMap(\.copy))
+        let removed = contents.unreadable.isEmpty ? LibraryCopies(stateDirectory: configuration.stateDirectory).removeAll(except: kept) : 0
+        Self.removeLeftovers(in: store)
+        if removedRecords > 0 || removed > 0 {
+            logger.info("tidied the state folder", metadata: ["staleProbeRecords": "\(removedRecords)", "removedCopies": "\(removed)"])
         }
         return messages
+    }
+
+    /// Removes the temporary files of atomic writes older than five minutes (their writer died),
+    /// and the locks of fingerprints without a record that nobody holds (a probe that saved nothing).
+    private static func removeLeftovers(in store: ProbeStore) {
+        let folder = store.recordsDirectory
+        guard case .success(let entries) = FileSystem.listFolder(folder) else { return }
+        let names = Set(entries.compactMap(\.name))
+        for name in names {
+            if AtomicFile.isTemporary(name) {
+                if case .success(let status) = FileSystem.linkStatus(folder + "/" + name),
+                   Double(status.modificationNanoseconds) / 1e9 < WallClock.now() - 300 {
+                    unlink(folder + "/" + name)
+                }
+            } else if let fingerprint = ProbeStore.fingerprint(in: name, suffix: ".lock"),
+                      !names.contains(ProbeStore.recordName(fingerprint)), !names.contains(ProbeStore.markerName(fingerprint)) {
+                // Removed while held, so a process that opened it meanwhile sees it is gone and opens a new one.
+                _ = try? store.withLock(of: fingerprint, purpose: "remove an unused lock", wait: nil) { () -> Bool in
+                    guard case .missing = store.lookup(fingerprint) else { return false }
+                    unlink(folder + "/" + name)
+                    return true
+                }
+            }
+        }
     }
 }

@@ -31,6 +31,8 @@ public final class PlannerFactory: Sendable {
     let watcher: ChangeWatcher?
     /// The live worker processes (at most `FACTORY_MAX_WORKERS`).
     let workerPool: WorkerPool
+    /// Told at once about waits that may take long (another process holds a lock of the state folder).
+    let notices: @Sendable (String) -> Void
 
     /// Everything that changes, guarded by `state`.
     struct State: Sendable {
@@ -48,8 +50,14 @@ public final class PlannerFactory: Sendable {
         var isSandboxEnabled = true
         /// Probe results by fingerprint, from the state folder.
         var probeRecords: [Fingerprint: ProbeRecord] = [:]
-        /// The probe record file as it was when last read (not read again while unchanged).
-        var probeFileStatus: FileSystem.Status?
+        /// Fingerprints whose probe record cannot be read, with why: pending, and not probed.
+        var unreadableProbes: [Fingerprint: String] = [:]
+        /// Why no probe record can be read at all: plugins without one stay pending, unprobed.
+        var probeStoreProblem: String?
+        /// The probe records as they were when last read (not read again while unchanged).
+        var probeToken: ProbeStore.ChangeToken?
+        /// The probe deadline in effect: a timeout recorded under a shorter one is probed again.
+        var sandboxTimeout: Duration = .seconds(2)
         var instances: [InstanceKey: PlannerInstance] = [:]
         /// Creations in workers under way, by planner name: `cancelCalls(of:)` ends them too.
         var creations: [String: [ObjectIdentifier: Cancellation]] = [:]
@@ -80,21 +88,28 @@ public final class PlannerFactory: Sendable {
     ///   - configuration: the settings; see `FactoryConfiguration`.
     ///   - builtins: planners compiled into the host, listed first and winning name clashes.
     ///   - logger: where the factory logs (never while holding its lock); by default nowhere.
+    ///   - notices: told at once, from the waiting thread, about a wait that may take long: after a
+    ///     second of waiting for another process's lock on the state folder, who holds it and for
+    ///     how long (the CLI prints these to standard error). By default they are logged as warnings.
     public init(
         configuration: FactoryConfiguration = FactoryConfiguration(),
         builtins: [BuiltinPlanner] = [],
-        logger: Logger = Logger(label: "planner-factory", factory: { _ in SwiftLogNoOpLogHandler() })
+        logger: Logger = Logger(label: "planner-factory", factory: { _ in SwiftLogNoOpLogHandler() }),
+        notices: (@Sendable (String) -> Void)? = nil
     ) {
         self.configuration = configuration
         self.telemetry = TelemetryManager(capacity: configuration.telemetryCapacity)
         self.logger = logger
+        self.notices = notices ?? { [logger] notice in logger.warning("\(notice)") }
         self.watcher = configuration.isDeepFingerprint || configuration.pluginPath.isEmpty ? nil : ChangeWatcher()
         self.workerPool = WorkerPool(limit: configuration.maxWorkers)
         var initial = State()
         initial.builtins = builtins
         initial.isSandboxEnabled = configuration.isSandboxEnabled
+        initial.sandboxTimeout = configuration.sandboxTimeout
         self.state = Locked(initial)
         _ = state.withLock { Self.rebuildRegistry(&$0) }
+        publishIfConfigured()
     }
 
     /// Registers a builtin planner. Builtins are listed before bundles and win name clashes.
@@ -147,6 +162,8 @@ public final class PlannerFactory: Sendable {
     /// Releases instances outside the state lock.
     func drop(_ instances: [PlannerInstance]) {
         _ = consume instances
+        // Every rebuild ends here, after the lock: live subscribers hear what changed.
+        publishRegistryChange()
     }
 
     /// Remembers an error for diagnostics and returns it, so call sites can `throw remember(error)`.

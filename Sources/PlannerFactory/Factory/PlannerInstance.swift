@@ -42,6 +42,7 @@ public final class PlannerInstance: Sendable {
     /// Plans for an objective until `cancellation` is cancelled (or `cancel()` is called).
     func plan(_ objective: Objective, cancellation: Cancellation) throws(FactoryError) -> Plan {
         let start = ContinuousClock.now
+        telemetry?.notePlanStart(planner: name, objective: objective.text, workerPID: backend.workerPID)
         do {
             if let deadline = objective.deadline, !(deadline.isFinite && deadline > 0) {
                 throw PlanningError(.invalidObjective, "the objective's deadline must be a number of seconds greater than 0, not \(deadline)")

@@ -1,4 +1,3 @@
-import CSandbox
 import PlannerKit
 
 #if canImport(Glibc)
@@ -12,12 +11,28 @@ import Glibc
 /// host, and probing one file but loading another is a race. Every library file of the bundle
 /// (`*.so`, `*.so.*` and the entry library, in sub-folders too) is copied, keeping the layout, so
 /// `$ORIGIN` dependencies still resolve.
+///
+/// A bundle is not trusted while it is copied: every file must be a regular file inside the
+/// bundle, as text and after resolving links (a FIFO, a device, `libsecret.so -> /etc/shadow` are
+/// refused before a byte is read), the bundle's files together may not exceed `maxBytes`, and the
+/// whole copy must finish within `timeout`.
 struct LibraryCopies: Sendable {
     /// The folder of the copies, `<state folder>/libraries`.
     let directory: String
+    /// The most bytes copied for one bundle (`FACTORY_MAX_COPY_BYTES`).
+    var maxBytes: Int
+    /// The deadline of one bundle's whole copy (`FACTORY_SANDBOX_TIMEOUT`).
+    var timeout: Duration
 
-    init(stateDirectory: String) {
+    init(stateDirectory: String, maxBytes: Int = 1 << 30, timeout: Duration = .seconds(2)) {
         directory = stateDirectory + "/libraries"
+        self.maxBytes = maxBytes
+        self.timeout = timeout
+    }
+
+    /// The copies of `configuration`'s state folder, with its copy limit and sandbox deadline.
+    init(configuration: FactoryConfiguration) {
+        self.init(stateDirectory: configuration.stateDirectory, maxBytes: configuration.maxCopyBytes, timeout: configuration.sandboxTimeout)
     }
 
     /// The entry library's path in the copy named `digest`, when that copy exists.
@@ -28,32 +43,36 @@ struct LibraryCopies: Sendable {
 
     /// Copies the bundle's libraries into a new folder, names it by their contents' digest, and
     /// returns the digest and the entry library's path in it. When a copy with that digest exists
-    /// already, it is reused and the new one discarded.
-    /// - Throws: `FactoryError` (`.invalidConfiguration` for the state folder, `.instantiationError`
-    ///   for a bundle file that cannot be read).
-    func make(bundle: String, library: String, planner: String) throws(FactoryError) -> (digest: String, path: String) {
-        try StateFolder.create(directory)
+    /// already, it is reused and the new one discarded. Nothing is left behind when it fails.
+    /// - Throws: `Failure.bundleFile` for a file of the bundle that may not be copied (the
+    ///   plugin's fault), `Failure.environment` when the state folder cannot take the copy or the
+    ///   deadline passed (not the plugin's fault).
+    func make(bundle: String, library: String, planner: String) throws(Failure) -> (digest: String, path: String) {
+        var allowance = Allowance(bytes: maxBytes, deadline: .now + timeout)
+        let root: String
+        switch FileSystem.realPath(bundle) {
+        case .success(let path): root = path
+        case .failure(let error):
+            throw .bundleFile(BundleFileFault(file: "the bundle folder", problem: .unreadable("cannot be resolved (\(error))")))
+        }
+        do { try StateFolder.create(directory) } catch { throw .environment(error) }
         var template = Array((directory + "/.tmp-XXXXXX").utf8CString)
         guard let made = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }) else {
-            throw StateFolder.failure(directory, errno, "cannot create a folder in \(directory)")
+            throw .environment(StateFolder.failure(directory, errno, "cannot create a folder in \(directory)"))
         }
         let temporary = String(cString: made)
         var hash: [UInt64] = [0x5851_F42D_4C95_7F2D, 0x1405_7B7E_F767_814F]
-        for file in Self.libraryFiles(bundle: bundle, entry: library) {
-            var digestOfName = Fingerprint.Builder()
-            digestOfName.add(file)
-            hash[0] ^= digestOfName.fingerprint.value
-            if let slash = file.lastIndex(of: "/") {
-                try makeFolders(temporary, String(file[..<slash]))
+        do throws(Failure) {
+            for file in Self.libraryFiles(bundle: bundle, entry: library) {
+                guard !allowance.isExpired else { throw deadlinePassed(planner: planner) }
+                var digestOfName = Fingerprint.Builder()
+                digestOfName.add(file)
+                hash[0] ^= digestOfName.fingerprint.value
+                try copyFile(file, bundle: bundle, root: root, into: temporary, hash: &hash, allowance: &allowance, planner: planner)
             }
-            let error = hash.withUnsafeMutableBufferPointer { lanes in
-                csandbox_copy_hashing(bundle + "/" + file, temporary + "/" + file, lanes.baseAddress)
-            }
-            guard error == 0 else {
-                FileSystem.removeTree(temporary)
-                throw FactoryError.instantiation(
-                    planner, "its library file \(bundle)/\(file) could not be copied to \(temporary): \(String(cString: strerror(error)))")
-            }
+        } catch {
+            FileSystem.removeTree(temporary)
+            throw error
         }
         let digest = hash.map { Fingerprint(value: $0).description }.joined()
         let final = directory + "/" + digest
@@ -61,7 +80,7 @@ struct LibraryCopies: Sendable {
             let error = errno
             FileSystem.removeTree(temporary)
             guard error == EEXIST || error == ENOTEMPTY else {
-                throw StateFolder.failure(directory, error, "cannot rename \(temporary) to \(final)")
+                throw .environment(StateFolder.failure(directory, error, "cannot rename \(temporary) to \(final)"))
             }
             // Reused: make it young again, so no other process's clean-up takes it as stale now.
             utimensat(AT_FDCWD, final, nil, 0)
@@ -92,7 +111,8 @@ struct LibraryCopies: Sendable {
         return removed
     }
 
-    /// The bundle's library files, relative to it: `*.so`, `*.so.*` and the entry library. A
+    /// The bundle's library files, relative to it: `*.so`, `*.so.*` and the entry library, of
+    /// whatever type (the copy takes regular files only, and refuses the rest by name). A
     /// link to a folder inside the bundle (`lib -> lib.real`) is walked too, once, so that the
     /// copy has the same layout the libraries' `$ORIGIN` paths expect.
     static func libraryFiles(bundle: String, entry: String) -> [String] {
@@ -106,7 +126,8 @@ struct LibraryCopies: Sendable {
                     linkedFolders.append(path)
                     return
                 }
-                guard status.isRegularFile || status.isSymbolicLink else { return }
+                // FIFOs, sockets and devices with a library's name too: the copy refuses them by name.
+                guard !status.isDirectory else { return }
                 let file = path.split(separator: "/").last.map(String.init) ?? path
                 if file.hasSuffix(".so") || file.contains(".so.") { files.insert(path) }
             }
@@ -119,7 +140,7 @@ struct LibraryCopies: Sendable {
         return files.sorted()
     }
 
-    private func makeFolders(_ root: String, _ relative: String) throws(FactoryError) {
+    func makeFolders(_ root: String, _ relative: String) throws(FactoryError) {
         var path = root
         for component in relative.split(separator: "/") {
             path += "/" + component

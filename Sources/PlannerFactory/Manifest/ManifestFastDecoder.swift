@@ -3,8 +3,9 @@ import PlannerKit
 /// The fast path of manifest parsing: decodes a plain, valid schema-1 `dylib` manifest straight
 /// from its bytes into a `PlannerManifest`, with no JSON tree and no dictionaries (parsing was most
 /// of the CPU time of discovery). It gives up — returns `nil` — on anything unusual: an unknown or
-/// repeated field, an escape in a string, a fraction in `rank`, a value that fails validation,
-/// and on anything but a plain dylib entry (a `process` entry, an `isolation` field).
+/// repeated field or key, an escape in a string, a fraction or an exponent in `rank` or `schema`,
+/// a value that fails validation, and on anything but a plain dylib entry (a `process` entry, an
+/// `isolation` field).
 /// `ManifestParser` then runs the full parser, which keeps unknown fields and words every error
 /// precisely; so the fast path never decides that a manifest is invalid.
 struct ManifestFastDecoder {
@@ -148,10 +149,17 @@ struct ManifestFastDecoder {
         return nil
     }
 
-    /// A whole number without fraction or exponent.
+    /// A whole number written as plain digits (`7`, `-3`): no fraction, no exponent, at most 16
+    /// digits. Anything else (`1.0`, `2e3`, `9007199254740993`) is left to the full parser, which
+    /// reads it exactly.
     private mutating func integer() -> Int? {
-        guard let value = number(), value.rounded() == value, abs(value) <= 9e15 else { return nil }
-        return Int(value)
+        skipWhitespace()
+        let start = index
+        guard number() != nil else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
+        guard text.count <= 17, !text.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
+        else { return nil }
+        return Int(Self.text(text))
     }
 
     /// A JSON number (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`), parsed by the standard

@@ -24,9 +24,12 @@ public struct PlannerManifest: Sendable, Hashable {
     /// Whether the manifest says `"isolation": "process"`: the plugin insists on running in a
     /// process of its own, never loaded into the factory's.
     public var requiresProcessIsolation: Bool
-    /// Fields this schema does not define, kept as they were.
+    /// Fields this schema does not define, kept as they were: of the first 64 in the file, those
+    /// whose values take at most 4 KiB of it together (the others are named in `warnings`, or
+    /// only counted there beyond the first 64; their values are checked, never built).
     public var unknownFields: [String: JSONValue]
-    /// Problems that do not make the manifest invalid.
+    /// Problems that do not make the manifest invalid: the unknown fields (the first 64 named,
+    /// one more warning counting the rest).
     public var warnings: [String]
 
     /// The `entry` field.
@@ -50,8 +53,9 @@ public struct PlannerManifest: Sendable, Hashable {
         public var environment: [String: String]
 
         /// The environment variables the factory sets itself for a process plugin; a manifest
-        /// may not set them.
-        public static let factoryEnvironmentNames: [String] = ["PATH", "HOME", "LANG", "TMPDIR", "FACTORY_BUNDLE"]
+        /// may not set them. (`SWIFT_BACKTRACE` is `enable=no`: a crash is reported by its
+        /// signal, not by the Swift runtime's banner.)
+        public static let factoryEnvironmentNames: [String] = ["PATH", "HOME", "LANG", "TMPDIR", "FACTORY_BUNDLE", "SWIFT_BACKTRACE"]
 
         /// A `dylib` entry.
         init(library: String) {

@@ -104,9 +104,9 @@ public enum PluginValidator {
         let runner = ProbeRunner(probePath: probePath, timeout: configuration.sandboxTimeout)
         let copy: (digest: String, path: String)
         do {
-            copy = try LibraryCopies(stateDirectory: configuration.stateDirectory).make(bundle: bundle, library: library, planner: record.name)
+            copy = try LibraryCopies(configuration: configuration).make(bundle: bundle, library: library, planner: record.name)
         } catch {
-            report.checks.append(.init(name: "load and describe", passed: false, detail: error.message))
+            report.checks.append(.init(name: "load and describe", passed: false, detail: error.description))
             return nil
         }
         let outcome = runner.probe(copy.path)

@@ -28,12 +28,16 @@ public struct ProbeRecord: Sendable, Hashable {
     public var faults = 0
     /// The last of those faults, e.g. "crashed in plan with SIGSEGV".
     public var lastFault: String?
+    /// The probe deadline in seconds, when the probe timed out: under a longer deadline the
+    /// plugin is probed again (a deadline too short for anything is not the plugin's fault).
+    public var timedOutAfter: Double?
 
     public init(planner: String, outcome: ProbeOutcome, timestamp: Double, bundle: String? = nil, copy: String? = nil, probeSeconds: Double? = nil) {
         self.planner = planner
         self.isPassed = outcome.isPassed
         if case .passed(let descriptor) = outcome { self.descriptor = descriptor }
         self.reason = outcome.isPassed ? nil : outcome.reason
+        if case .timedOut(let after) = outcome { self.timedOutAfter = after.seconds }
         self.timestamp = timestamp
         self.bundle = bundle
         self.copy = copy
@@ -55,7 +59,15 @@ public struct ProbeRecord: Sendable, Hashable {
          "reason": reason.map(JSONValue.string) ?? .null, "time": .number(timestamp),
          "bundle": bundle.map(JSONValue.string) ?? .null, "copy": copy.map(JSONValue.string) ?? .null,
          "probeSeconds": probeSeconds.map(JSONValue.number) ?? .null, "deep": .bool(isDeepFingerprint),
-         "faults": .number(Double(faults)), "lastFault": lastFault.map(JSONValue.string) ?? .null]
+         "faults": .number(Double(faults)), "lastFault": lastFault.map(JSONValue.string) ?? .null,
+         "timedOutAfter": timedOutAfter.map(JSONValue.number) ?? .null]
+    }
+
+    /// Whether the record no longer decides the plugin's status under a probe deadline of
+    /// `timeout`: it timed out under a shorter one.
+    func isSuperseded(byTimeout timeout: Duration) -> Bool {
+        guard !isPassed, let timedOutAfter else { return false }
+        return timedOutAfter < timeout.seconds * (1 - 1e-9)
     }
 
     init?(json: JSONValue) {
@@ -72,5 +84,14 @@ public struct ProbeRecord: Sendable, Hashable {
         self.isDeepFingerprint = json["deep"]?.boolValue ?? false
         self.faults = max(0, json["faults"]?.intValue ?? 0)
         self.lastFault = json["lastFault"]?.stringValue
+        self.timedOutAfter = json["timedOutAfter"]?.numberValue ?? Self.legacyTimeout(in: reason)
+    }
+
+    /// The deadline named by a timeout reason of a record written before `timedOutAfter` was kept
+    /// ("the probe did not finish within 0.005 s …").
+    private static func legacyTimeout(in reason: String?) -> Double? {
+        let prefix = "the probe did not finish within "
+        guard let reason, reason.hasPrefix(prefix) else { return nil }
+        return Double(reason.dropFirst(prefix.count).prefix { $0 != " " })
     }
 }

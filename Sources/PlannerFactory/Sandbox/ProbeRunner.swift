@@ -20,8 +20,9 @@ public struct ProbeRunner: Sendable {
     }
 
     /// The environment the probe runs with: nothing of the caller's, and this process's id, so
-    /// the probe dies with it (PR_SET_PDEATHSIG; see probe.c).
-    static let environment = ["PATH=/usr/bin:/bin", "LC_ALL=C", "FACTORY_PROBE_PARENT=\(getpid())"]
+    /// the probe dies with it (PR_SET_PDEATHSIG; see probe.c); and the Swift runtime's crash
+    /// backtracer off (`FactoryConfiguration.noBacktrace`).
+    static let environment = ["PATH=/usr/bin:/bin", "LC_ALL=C", "FACTORY_PROBE_PARENT=\(getpid())", FactoryConfiguration.noBacktrace]
 
     /// Probes `library`. Never throws: every way it can go wrong is an outcome.
     public func probe(_ library: String) -> ProbeOutcome {

@@ -11,6 +11,9 @@ enum StateFolder {
             partial += "/" + component
             if mkdir(partial, 0o700) != 0 && errno != EEXIST { throw failure(path, errno, "cannot create the folder \(partial)") }
         }
+        if case .success(let status) = FileSystem.status(path), !status.isDirectory {
+            throw failure(path, ENOTDIR, "\(path) is a file, not a folder")
+        }
     }
 
     /// An error naming the state folder; `code` is the `errno` taken right after the failing call.

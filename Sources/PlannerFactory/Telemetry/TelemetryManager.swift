@@ -19,6 +19,8 @@ public final class TelemetryManager: Sendable {
     public let instantiations: InstantiationProfiler
     /// The plan calls' profiler.
     public let planCalls: PlanCallProfiler
+    /// The live event stream and its publisher (`PlannerFactory.startPublishing`).
+    let live = LiveHub()
 
     private let paused = Atomic<Bool>(false)
     private let dropped = Atomic<Int>(0)
@@ -52,6 +54,7 @@ public final class TelemetryManager: Sendable {
     /// - Parameter record: the selection.
     public func recordSelection(_ record: consuming SelectionRecord) {
         guard !dropIfPaused() else { return }
+        live.stream.publish(.selection(copy record))
         selections.record(record)
     }
 
@@ -59,6 +62,7 @@ public final class TelemetryManager: Sendable {
     /// - Parameter record: the instantiation.
     public func recordInstantiation(_ record: consuming InstantiationRecord) {
         guard !dropIfPaused() else { return }
+        live.stream.publish(.instantiation(copy record))
         instantiations.record(record)
     }
 
@@ -66,7 +70,14 @@ public final class TelemetryManager: Sendable {
     /// - Parameter record: the plan call.
     public func recordPlanCall(_ record: consuming PlanCallRecord) {
         guard !dropIfPaused() else { return }
+        live.stream.publish(.planEnd(copy record))
         planCalls.record(record)
+    }
+
+    /// Tells live subscribers that a plan call started (nothing is recorded: its end is).
+    func notePlanStart(planner: String, objective: String, workerPID: Int32?) {
+        guard live.stream.isActive, !isPaused else { return }
+        live.stream.publish(.planStart(.init(timestamp: WallClock.now(), planner: planner, objective: objective, workerPID: workerPID)))
     }
 
     /// The statistics and every recent record of both profilers. Each profiler is read under its

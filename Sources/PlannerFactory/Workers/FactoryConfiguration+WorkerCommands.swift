@@ -7,13 +7,20 @@ import Glibc
 /// The commands that start workers: plain values of the configuration, so a closure that makes
 /// them holds no factory (a factory's instances would otherwise keep it alive).
 extension FactoryConfiguration {
+    /// `SWIFT_BACKTRACE=enable=no`, in the environment of every probe and worker: a Swift
+    /// plugin that crashes there then dies of its signal, which the factory reports ("crashed
+    /// with SIGSEGV"), instead of the Swift runtime's backtracer printing a "Program crashed"
+    /// banner and register dump that would reach the factory's own messages through the
+    /// worker's standard error (and, for a `raise`d signal, letting the plugin carry on).
+    static let noBacktrace = "SWIFT_BACKTRACE=enable=no"
+
     /// The command that serves a dylib plugin's probed copy in a worker: `factory-host serve`.
     func hostCommand(library: String) throws(WorkerFailure) -> WorkerCommand {
         let host = try locateHost()
         return WorkerCommand(
             executable: host,
             arguments: [host, "serve", "--memory", String(workerMemory), library],
-            environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "FACTORY_PROBE_PARENT=\(getpid())"]
+            environment: ["PATH=/usr/bin:/bin", "LANG=C.UTF-8", "FACTORY_PROBE_PARENT=\(getpid())", Self.noBacktrace]
                 + (forcesNoNamespace ? ["FACTORY_NO_NAMESPACE=1"] : []),
             workingFolder: nil)
     }
@@ -48,6 +55,7 @@ extension FactoryConfiguration {
         // would take the plugin out of its PID namespace).
         variables.merge(record.environment.filter { !$0.key.hasPrefix("FACTORY_") }) { _, own in own }
         variables["FACTORY_PROBE_PARENT"] = String(getpid())
+        variables["SWIFT_BACKTRACE"] = String(Self.noBacktrace.dropFirst("SWIFT_BACKTRACE=".count))
         if forcesNoNamespace { variables["FACTORY_NO_NAMESPACE"] = "1" }
         return WorkerCommand(
             executable: host,

@@ -13,7 +13,7 @@ extension PlannerFactory {
         var count: Int
         var isSame = true
         do {
-            let stored = try ProbeStore(directory: configuration.stateDirectory).modify(fingerprint) { stored in
+            let stored = try probeStore.modify(fingerprint) { stored in
                 isSame = stored.faults == 0 || stored.lastFault == what
                 stored.faults += 1
                 stored.lastFault = what
@@ -60,7 +60,7 @@ extension PlannerFactory {
         if inMemory > 0 { state.withLock { $0.failureCounts[fingerprint] = nil } }
         guard stored > 0 else { return }
         do {
-            let updated = try ProbeStore(directory: configuration.stateDirectory).modify(fingerprint) { stored in
+            let updated = try probeStore.modify(fingerprint) { stored in
                 stored.faults = 0
                 stored.lastFault = nil
             }

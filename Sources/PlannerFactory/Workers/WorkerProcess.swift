@@ -295,8 +295,7 @@ final class WorkerProcess: Sendable {
     // MARK: The reader thread
 
     private func readLoop(idleTimeout: Duration, onExit: @Sendable (WorkerProcess) -> Void) {
-        var buffer: [UInt8] = []
-        var scanned = 0
+        var lines = WorkerLineReader(maximumLineLength: Self.maximumLineLength)
         var exitedAt: ContinuousClock.Instant?
         var isOutputOpen = true
         var isErrorOpen = true
@@ -361,8 +360,9 @@ final class WorkerProcess: Sendable {
                     if entry.fd == descriptors.error {
                         state.withLock { $0.log.append(bytes) }
                     } else {
-                        buffer.append(contentsOf: bytes)
-                        takeLines(&buffer, scanned: &scanned)
+                        if !lines.append(bytes, line: handle(line:)) {
+                            breakProtocol("a line longer than \(Self.maximumLineLength >> 20) MiB")
+                        }
                     }
                 }
             }
@@ -433,62 +433,29 @@ final class WorkerProcess: Sendable {
         onCallEnded()
     }
 
-    /// Handles every complete line in `buffer`; a line over the limit is a protocol error.
-    /// `scanned` is how much of the buffer is known to hold no newline, so a long line is searched
-    /// once, not again with every chunk.
-    private func takeLines(_ buffer: inout [UInt8], scanned: inout Int) {
-        var start = 0
-        var from = scanned
-        while let newline = buffer[from...].firstIndex(of: UInt8(ascii: "\n")) {
-            handle(line: buffer[start..<newline])
-            start = newline + 1
-            from = start
-        }
-        buffer.removeFirst(start)
-        scanned = buffer.count
-        if buffer.count > Self.maximumLineLength {
-            buffer.removeAll()
-            scanned = 0
-            breakProtocol("a line longer than \(Self.maximumLineLength >> 20) MiB")
-        }
-    }
-
+    /// Handles one complete line of its output (without the newline).
     private func handle(line: ArraySlice<UInt8>) {
         let number = state.withLock { state -> Int in
             state.lineNumber += 1
             return state.lineNumber
         }
         if state.withLock({ $0.protocolProblem != nil }) { return }
-        let json: JSONValue
+        let message: WorkerMessage
         do {
-            json = try JSONValue(parsing: line)
+            message = try WorkerMessage(line: line, number: number)
         } catch {
-            return breakProtocol("line \(number) is not JSON (\(error)): \(Self.excerpt(line))")
+            return breakProtocol(error.description)
         }
-        if number == 1 {
-            guard json["protocol"]?.stringValue == "planner-factory" else {
-                return breakProtocol("line 1 is not the handshake {\"protocol\": \"planner-factory\", \"version\": 1, \"descriptor\": {…}}: \(Self.excerpt(line))")
-            }
-            guard json["version"]?.intValue == 1 else {
-                return breakProtocol("the handshake asks for protocol version \(json["version"].map { "\($0)" } ?? "none"); this factory speaks version 1")
-            }
-            guard let descriptor = json["descriptor"], descriptor.objectValue != nil else {
-                return breakProtocol("the handshake has no \"descriptor\" object")
-            }
+        let id: Int
+        let reply: Reply
+        switch message {
+        case .handshake(let descriptor):
             handshakeReply.fulfill(.result(descriptor))
             return
-        }
-        guard let id = json["id"]?.intValue else {
-            return breakProtocol("line \(number) has no numeric \"id\": \(Self.excerpt(line))")
-        }
-        let reply: Reply
-        if let result = json["result"] {
-            reply = .result(result)
-        } else if let error = json["error"]?.objectValue {
-            let message = error["message"]?.stringValue ?? "no message was given"
-            reply = .error(code: error["code"]?.stringValue ?? "internal", message: message)
-        } else {
-            return breakProtocol("line \(number) (id \(id)) has neither \"result\" nor an \"error\" object")
+        case .result(let answered, let result):
+            (id, reply) = (answered, .result(result))
+        case .error(let answered, let code, let text):
+            (id, reply) = (answered, .error(code: code, message: text))
         }
         let waiter = state.withLock { $0.pending[id] }
         guard let waiter else {
@@ -541,11 +508,6 @@ final class WorkerProcess: Sendable {
         }
         if let workingFolder { FileSystem.removeTree(workingFolder) }
         onExit(self)
-    }
-
-    private static func excerpt(_ line: ArraySlice<UInt8>) -> String {
-        let text = String(decoding: line.prefix(120), as: UTF8.self)
-        return line.count > 120 ? text + "…" : text
     }
 }
 

@@ -32,6 +32,9 @@ import Testing
             "FACTORY_MAX_WORKERS": "3",
             "FACTORY_WORKER_IDLE": "2",
             "FACTORY_WORKER_MEMORY": "512M",
+            "FACTORY_MAX_COPY_BYTES": "256M",
+            "FACTORY_LOCK_TIMEOUT": "2.5",
+            "FACTORY_PUBLISH": "1",
             "XDG_STATE_HOME": "/ignored",
         ])
         #expect(configuration.pluginPath == ["/a", "/b", "/c"])
@@ -50,6 +53,9 @@ import Testing
         #expect(configuration.workerIdle == .seconds(2))
         #expect(configuration.workerMemory == 512 << 20)
         #expect(configuration.text(of: .workerMemory) == "512M")
+        #expect(configuration.maxCopyBytes == 256 << 20)
+        #expect(configuration.lockTimeout == .milliseconds(2500))
+        #expect(configuration.text(of: .lockTimeout) == "2.5")
         #expect(configuration.dump().allSatisfy { $0.source == .environment })
     }
 

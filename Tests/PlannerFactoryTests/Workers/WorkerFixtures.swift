@@ -28,7 +28,12 @@ enum WorkerFixtures {
 
     /// A factory over `root/plugins` with process isolation and the sandbox on.
     static func factory(_ root: TemporaryFolder, configure: (inout FactoryConfiguration) -> Void = { _ in }) -> PlannerFactory {
-        let factory = root.factory(["plugins"], sandbox: true, isolation: .process, configure: configure)
+        let factory = root.factory(["plugins"], sandbox: true, isolation: .process) { configuration in
+            // A test thread starved for a minute (a loaded machine, a busy cooperative pool) must
+            // not find its worker ended for idleness; tests of idleness set their own.
+            configuration.workerIdle = .seconds(3600)
+            configure(&configuration)
+        }
         factory.discover()
         factory.probePending()
         return factory

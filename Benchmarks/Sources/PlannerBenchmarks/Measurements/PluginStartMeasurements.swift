@@ -49,7 +49,7 @@ struct PluginStart {
 }
 
 /// The first start: a fresh factory and an empty state folder, `discover()` then `probePending()`
-/// (every plugin copied into the state folder and probed there, in parallel; probes.json written).
+/// (every plugin copied into the state folder and probed there, in parallel; each probe record written).
 /// The factory is created untimed. State folders are kept until the run ends: removing hundreds
 /// of files each round makes the next round's file creation slower (ext4 skips recently freed inodes).
 final class FirstProbedStartMeasurement: Measurement {

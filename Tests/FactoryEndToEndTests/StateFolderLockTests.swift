@@ -1,0 +1,112 @@
+import Dispatch
+import Foundation
+import PlannerKit
+import PlannerTestSupport
+import Testing
+
+/// Locks of the state folder between real processes: reading never waits; a writer names the
+/// holder and gives up at `FACTORY_LOCK_TIMEOUT`; processes started together probe each plugin once.
+@Suite(.disabled(if: Sanitizer.isThreadSanitizerActive, "an instrumented plugin cannot load into an uninstrumented probe"))
+struct StateFolderLockTests {
+    /// Another process holding a record's lock as the factory does: `flock`, then its pid and the
+    /// time written into the lock file; it runs `sleep 60` until it is terminated.
+    static func holdLock(_ path: String) throws -> Process {
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/bin/bash")
+        holder.arguments = ["-c", #"exec 9>>"$0"; flock 9; printf '%s %s\n' "$$" "$(date +%s)" > "$0"; echo locked; exec sleep 60"#, path]
+        let output = Pipe()
+        holder.standardOutput = output
+        try holder.run()
+        var said = Data()
+        while !String(decoding: said, as: UTF8.self).contains("locked") {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { throw CocoaError(.fileReadUnknown) }
+            said += chunk
+        }
+        return holder
+    }
+
+    @Test func readersNeverWaitAndAWriterNamesTheHolderAndGivesUpAtTheLimit() throws {
+        let plugins = try StateFolderCommandTests.plugins()
+        let state = plugins.path + "/state"
+        #expect(try StateFolderCommandTests.status(try StateFolderCommandTests.list(plugins, state: state)).status == "active")
+        let records = try FileManager.default.contentsOfDirectory(atPath: state + "/probes")
+        let record = try #require(records.first { $0.hasSuffix(".json") }.map { state + "/probes/" + $0 })
+        let lock = String(record.dropLast(".json".count)) + ".lock"
+        let before = try Data(contentsOf: URL(fileURLWithPath: record))
+        let holder = try Self.holdLock(lock)
+        defer {
+            kill(holder.processIdentifier, SIGKILL)  // our own child; SIGTERM may be ignored under the test runner
+            holder.waitUntilExit()
+        }
+
+        let listed = try StateFolderCommandTests.list(plugins, state: state, ["--no-probe"])
+        #expect(listed.status == 0)
+        #expect(try StateFolderCommandTests.status(listed).status == "active")
+        #expect(holder.isRunning, "the lock was held all along")
+
+        let release = try FactoryBinary.run(["release", "fixture", "--plugin-path", plugins.path, "--state-dir", state, "--lock-timeout", "1.5"])
+        #expect(release.status == 1)
+        let pid = holder.processIdentifier
+        #expect(release.standardError.contains("warning: Waiting to remove the probe record of fixture ("))
+        #expect(release.standardError.contains("is held by pid \(pid) (sleep 60), for "))
+        #expect(release.standardError.contains("waiting at most 1.5 s (FACTORY_LOCK_TIMEOUT)"))
+        #expect(release.standardError.contains("error: Could not remove the probe record of fixture ("))
+        #expect(release.standardError.contains("gave up after 1.5 s (FACTORY_LOCK_TIMEOUT), and nothing was written."))
+        #expect(try Data(contentsOf: URL(fileURLWithPath: record)) == before)
+        #expect(holder.isRunning)
+    }
+
+    /// The issue's target: 16 `factory list` started together on 30 plugins start at most 60
+    /// probe processes in all (each is counted by a probe helper that logs its start).
+    @Test func sixteenListsStartedTogetherProbeEachPluginAboutOnce() throws {
+        let plugins = try PluginFolder()
+        let names = (0..<30).map { String(format: "plugin-%02d", $0) }
+        let failures = Locked(0)
+        DispatchQueue.concurrentPerform(iterations: names.count) { index in
+            if (try? FixturePlugin.bundle(plugins.path + "/" + names[index], name: names[index])) == nil { failures.add() }
+        }
+        #expect(failures.value == 0)
+        let log = plugins.path + "/probe-starts.log"
+        let wrapper = plugins.path + "/counting-probe"
+        try "#!/bin/sh\necho \"$$\" >> '\(log)'\nexec '\(BuildProducts.path(of: "factory-probe"))' \"$@\"\n"
+            .write(toFile: wrapper, atomically: false, encoding: .utf8)
+        chmod(wrapper, 0o755)
+        let state = plugins.path + "/state"
+
+        let runs = try (0..<16).map { _ -> (Process, Pipe) in
+            let process = Process()
+            process.executableURL = URL(fileURLWithPath: FactoryBinary.path)
+            process.arguments = ["list", "--json", "--plugin-path", plugins.path, "--state-dir", state]
+            process.environment = ["PATH": "/usr/bin:/bin", "HOME": "/nonexistent", "FACTORY_PROBE_PATH": wrapper]
+            let output = Pipe()
+            process.standardOutput = output
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            return (process, output)
+        }
+        for (process, output) in runs {
+            let data = output.fileHandleForReading.readDataToEndOfFile()
+            process.waitUntilExit()
+            #expect(process.terminationStatus == 0)
+            let rows = (try? JSONValue(parsing: Array(data)))?["planners"]?.arrayValue ?? []
+            #expect(rows.filter { $0["name"]?.stringValue?.hasPrefix("plugin-") == true }.count == 30)
+        }
+        let starts = try String(contentsOfFile: log, encoding: .utf8).split(separator: "\n").count
+        #expect(starts >= 30, "every plugin was probed")
+        #expect(starts <= 60, "16 simultaneous lists started \(starts) probes")
+        print("16 simultaneous `factory list` on 30 plugins started \(starts) probe processes")
+        let final = try StateFolderCommandTests.list(plugins, state: state, ["--no-probe"])
+        let statuses = try final.json()["planners"]?.arrayValue?.filter { $0["name"]?.stringValue?.hasPrefix("plugin-") == true }.map { $0["status"] }
+        #expect(statuses == Array(repeating: "active", count: 30))
+    }
+}
+
+/// A counter behind a lock, for the compile threads above.
+private final class Locked: @unchecked Sendable {  // `count` is guarded by `lock`
+    private let lock = NSLock()
+    private var count: Int
+    init(_ value: Int) { count = value }
+    func add() { lock.withLock { count += 1 } }
+    var value: Int { lock.withLock { count } }
+}
