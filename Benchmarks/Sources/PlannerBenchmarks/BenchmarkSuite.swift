@@ -49,6 +49,8 @@ struct BenchmarkSuite {
     var workerBatch = 250
     var workerRounds = 20
     var concurrencyRounds = 15
+    /// What the pddl group's planner rows need, or why they cannot run.
+    var plannerTools: Result<PlannerRunTools, BenchmarkFailure> = .failure(BenchmarkFailure("not set up"))
 
     func run() throws(BenchmarkFailure) -> [BenchmarkResult] {
         let generator = try BundleGenerator.makeTemporaryRoot()
@@ -76,7 +78,7 @@ struct BenchmarkSuite {
         if groups.contains(.probe) { results += try probing(root: generator.root) }
         if groups.contains(.tui) { results += try tui(generator: generator, state: state) }
         if groups.contains(.workers) { results += try workers(root: generator.root) }
-        if groups.contains(.pddl) { results += try pddl() }
+        if groups.contains(.pddl) { results += try pddl(root: generator.root) }
         return results
     }
 

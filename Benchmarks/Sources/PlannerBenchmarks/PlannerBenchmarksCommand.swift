@@ -87,6 +87,7 @@ struct PlannerBenchmarksCommand: ParsableCommand {
         suite.workerBatch = quick ? 100 : 250
         suite.workerRounds = quick ? 5 : 20
         suite.concurrencyRounds = quick ? 3 : 15
+        if groups.contains(.pddl) { suite.plannerTools = plannerTools() }
         let loadBefore = LoadAverage.read()
         let results = try suite.run()
         let loadAfter = LoadAverage.read()
@@ -160,6 +161,19 @@ struct PlannerBenchmarksCommand: ParsableCommand {
                 return .failure(error)
             }
         }
+    }
+
+    /// The planners of `scripts/install-planners` and the factory's helpers beside this executable.
+    private func plannerTools() -> Result<PlannerRunTools, BenchmarkFailure> {
+        let tools = PlannerRunTools(
+            repository: repositoryRoot, probePath: probe ?? ownFolder + "/factory-probe", hostPath: host ?? ownFolder + "/factory-host")
+        guard access(tools.python, X_OK) == 0, access(tools.bundles, F_OK) == 0 else {
+            return .failure(BenchmarkFailure("no planners in \(tools.bundles) (run scripts/install-planners)"))
+        }
+        guard access(tools.probePath, X_OK) == 0, access(tools.hostPath, X_OK) == 0 else {
+            return .failure(BenchmarkFailure("no factory-probe or factory-host beside this executable (scripts/benchmark builds them)"))
+        }
+        return .success(tools)
     }
 
     /// The `peak-rss` helper and the `factory` CLI: `--factory` or each beside this executable.

@@ -39,6 +39,18 @@ enum SystemError {
         }
     }
 
+    /// The text of a file, as UTF-8.
+    static func readText(_ path: String) throws(BenchmarkFailure) -> String {
+        String(decoding: try readFile(path), as: UTF8.self)
+    }
+
+    /// This process's working folder.
+    static func currentFolder() -> String {
+        var buffer = [CChar](repeating: 0, count: 4096)
+        guard getcwd(&buffer, buffer.count) != nil else { return "/" }
+        return String(decoding: buffer.prefix { $0 != 0 }.map { UInt8(bitPattern: $0) }, as: UTF8.self)
+    }
+
     /// Writes `bytes` to a new or truncated file.
     static func writeFile(_ bytes: [UInt8], to path: String) throws(BenchmarkFailure) {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)

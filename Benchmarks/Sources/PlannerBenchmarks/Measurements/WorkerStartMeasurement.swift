@@ -64,12 +64,12 @@ final class WorkerStartMeasurement: Measurement {
 
 /// Waiting for a worker to be gone once its factory is dropped.
 enum WorkerExitWait {
-    /// Waits up to 5 s until `pid` no longer exists (its reader thread reaped it).
-    static func untilGone(_ pid: Int32) throws(BenchmarkFailure) {
-        let deadline = ContinuousClock.now + .seconds(5)
+    /// Waits up to `seconds` until `pid` no longer exists (its reader thread reaped it).
+    static func untilGone(_ pid: Int32, seconds: Int = 5) throws(BenchmarkFailure) {
+        let deadline = ContinuousClock.now + .seconds(seconds)
         while kill(pid, 0) == 0 || errno != ESRCH {
             guard ContinuousClock.now < deadline else {
-                throw BenchmarkFailure("worker \(pid) was still there 5 s after its factory was dropped")
+                throw BenchmarkFailure("worker \(pid) was still there \(seconds) s after it was ended")
             }
             usleep(200)
         }
