@@ -94,3 +94,7 @@ csandbox_copy_result csandbox_copy_hashing(int source, const char *to, unsigned 
     if (result.status != CSANDBOX_COPY_DONE) unlink(to);
     return result;
 }
+
+int csandbox_sync_file_system(int descriptor) {
+    return syncfs(descriptor);
+}

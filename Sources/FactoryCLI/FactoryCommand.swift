@@ -75,7 +75,7 @@ struct ExitStatus: Error {
     /// The exit status for a factory error: 1 configuration, 2 nothing selectable or not found, 3 a planner failed.
     static func code(for error: FactoryError) -> Int32 {
         switch error.code {
-        case .invalidConfiguration, .invalidArgument, .stateFolderBusy: 1
+        case .invalidConfiguration, .invalidArgument, .stateFolderBusy, .liveUnavailable: 1
         case .plannerNotFound, .noActivePlanners, .selectionError: 2
         case .cancelled: 130
         default: 3

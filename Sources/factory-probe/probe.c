@@ -5,11 +5,14 @@
  *
  *   factory-probe LIBRARY
  *
- * Prints {"outcome": "...", "detail": "...", "descriptor": "..."} and exits 0 when the plugin
+ * Prints {"started": 1} before it loads the library, then {"outcome": "...", "detail": "...",
+ * "descriptor": "..."}, and exits 0 when the plugin
  * loaded, its table matched the ABI and `describe` answered; 1 for any reported failure; 2 for a
  * usage error (`create` and `plan` are tried by `factory validate` in a worker, factory-host).
  * A crash or a hang is not reported here: the factory sees the signal or its
- * deadline passing.
+ * deadline passing. The first line tells the plugin's faults from the helper's: a probe that
+ * ends after it without a report was ended by the library (an exit() in a constructor or in
+ * describe); one that ends without it never got to load the library.
  *
  * It runs under the sandbox launcher (CLaunch): the library is loaded in a worker process, alone in
  * a PID namespace of its own when one can be made, so that whatever the plugin starts is killed
@@ -97,6 +100,8 @@ int main(int argc, char **argv) {
         perror("factory-probe: cannot set up the report descriptor");
         return 2;
     }
+    fputs("{\"started\": 1}\n", report_file);
+    fflush(report_file);
     void *library = dlopen(path, RTLD_NOW | RTLD_LOCAL);
     if (!library) {
         const char *message = dlerror();

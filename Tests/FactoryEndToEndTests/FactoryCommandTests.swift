@@ -117,7 +117,10 @@ import Testing
         chmod(plugins.path + "/locked", 0o000)
         defer { chmod(plugins.path + "/locked", 0o755) }
         let prefix = getuid() == 0 ? ["/usr/bin/setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"] : []
-        let result = try FactoryBinary.run(["list", "--json", "--no-sandbox", "--plugin-path", plugins.path], prefix: prefix)
+        // A state folder of its own, which `nobody` may read (the test run's shared one is root's:
+        // with records that cannot be read, plugins stay pending even without the sandbox).
+        let result = try FactoryBinary.run(
+            ["list", "--json", "--no-sandbox", "--plugin-path", plugins.path, "--state-dir", plugins.path + "/state"], prefix: prefix)
         #expect(result.status == 0, "\(result.standardError)")
         let rows = try #require(try result.json()["planners"]?.arrayValue)
         let locked = try #require(rows.first { $0["name"] == "locked" })

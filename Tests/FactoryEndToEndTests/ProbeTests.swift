@@ -13,6 +13,8 @@ import Testing
         try CCompiler.sharedLibrary(name, source: source, in: folder.path)
     }
 
+    /// Runs the probe on `library`: its exit status and its report, the line after the
+    /// `{"started": 1}` it writes before loading the library.
     static func run(_ library: String) throws -> (status: Int32, report: JSONValue) {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: probe)
@@ -22,7 +24,9 @@ import Testing
         try process.run()
         let data = output.fileHandleForReading.readDataToEndOfFile()
         process.waitUntilExit()
-        return (process.terminationStatus, try JSONValue(parsing: Array(data)))
+        let lines = data.split(separator: UInt8(ascii: "\n")).map { Array($0) }
+        #expect(lines.first.flatMap { try? JSONValue(parsing: $0) }?["started"] == 1, "the first line says it started")
+        return (process.terminationStatus, try JSONValue(parsing: lines.last ?? []))
     }
 
     static func table(abi: String) -> String {

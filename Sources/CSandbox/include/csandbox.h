@@ -65,6 +65,10 @@ typedef struct csandbox_copy_result {
 csandbox_copy_result csandbox_copy_hashing(int source, const char *to, unsigned long long hash[2], long long budget,
                                            long long timeout_ns);
 
+/** Flushes everything written to the file system holding the open `descriptor` (syncfs(2)): one
+ *  call for a batch of writes. 0, or -1 with errno. */
+int csandbox_sync_file_system(int descriptor);
+
 /**
  * Arms crash recording for an in-process plugin load on the calling thread: until
  * csandbox_marker_disarm(), a SIGSEGV, SIGBUS, SIGILL, SIGABRT, SIGFPE or SIGTRAP on this thread

@@ -16,6 +16,9 @@ struct TelemetryCommand: ParsableCommand {
     @Option(name: .long, parsing: .unconditional, help: "Run N selections first (failed ones are recorded too).")
     var selections: Int = 0
 
+    @Option(name: .long, parsing: .unconditional, help: "With --selections: at most this many selections a second (default: as fast as they go).")
+    var rate: Double?
+
     @Option(name: .long, parsing: .unconditional, help: "Then run N plans for the objective with the best planner (failed ones are recorded too).")
     var plans: Int = 0
 
@@ -34,6 +37,7 @@ struct TelemetryCommand: ParsableCommand {
     @OptionGroup var options: CommonOptions
 
     func validate() throws {
+        if let rate, !(rate > 0 && rate <= 1_000_000) { throw ValidationError("--rate must be a number of selections a second from 0 (exclusive) to 1000000.") }
         if follow && prometheus { throw ValidationError("--follow and --prometheus go one at a time.") }
         if follow || prometheus {
             guard selections == 0 && plans == 0 else { throw ValidationError("--selections and --plans run here: they do not go with --follow or --prometheus.") }
@@ -49,7 +53,10 @@ struct TelemetryCommand: ParsableCommand {
     func run() throws {
         if follow || prometheus { return try runLive() }
         let factory = try CommandContext.factory(options)
-        for _ in 0..<selections {
+        let start = ContinuousClock.now
+        for number in 0..<selections {
+            // At --rate, selection n waits for its moment: start + n / rate.
+            if let rate { Self.sleep(until: start + .seconds(Double(number) / rate)) }
             _ = try? factory.selectBestPlanner(objective: request.objective, capabilities: request.capabilityList)
         }
         for _ in 0..<plans {

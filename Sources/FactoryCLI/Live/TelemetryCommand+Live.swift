@@ -44,6 +44,16 @@ extension TelemetryCommand {
         throw ExitStatus(code: 1)
     }
 
+    /// Sleeps until `instant` (`--rate`); returns at once when it has passed.
+    static func sleep(until instant: ContinuousClock.Instant) {
+        let left = instant - ContinuousClock.now
+        guard left > .zero else { return }
+        let (seconds, attoseconds) = left.components
+        var request = timespec(tv_sec: Int(seconds), tv_nsec: Int(attoseconds / 1_000_000_000))
+        var remaining = timespec()
+        while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
+    }
+
     /// One line of JSON on standard output, flushed (followers are often pipes).
     private static func emit(_ value: JSONValue) {
         Swift.print(value.serialized())

@@ -17,8 +17,11 @@ extension PlannerFactory {
             let plugins = pass.bundles.indices.reduce(0) { pass.bundles[$1].record.kind.isPlugin ? $0 + 1 : $0 }
             var loaded: ProbeStore.Contents?
             var probeToken: ProbeStore.ChangeToken?
+            var unsavedCrashes: [Fingerprint: ProbeRecord] = [:]
             if plugins > 0 {
-                report.warnings += quarantineCrashedLoads()
+                let crashes = quarantineCrashedLoads()
+                report.warnings += crashes.warnings
+                unsavedCrashes = crashes.unsaved
                 // The records are read again only when they changed (another process probed);
                 // they are read once, without a lock, and tidied at the first discovery.
                 probeToken = probeStore.changeToken()
@@ -41,7 +44,7 @@ extension PlannerFactory {
                 state.listingWarnings = pass.report.warnings
                 state.warnings = report.warnings
                 state.lastDiscovery = report
-                let probesChanged = loaded.map {
+                let probesChanged = !unsavedCrashes.isEmpty || loaded.map {
                     $0.records != state.probeRecords || $0.unreadable != state.unreadableProbes || $0.problem != state.probeStoreProblem
                 } ?? false
                 if let loaded {
@@ -49,6 +52,8 @@ extension PlannerFactory {
                     state.unreadableProbes = loaded.unreadable
                     state.probeStoreProblem = loaded.problem
                 }
+                // A crash whose quarantine could not be stored yet holds here (fail closed).
+                state.probeRecords.merge(unsavedCrashes) { _, crash in crash }
                 state.probeToken = probeToken
                 if !pass.isUnchanged || probesChanged {
                     state.bundleOrder = pass.bundles

@@ -128,11 +128,16 @@ extension PlannerFactory {
     }
 
     /// Quarantines a plugin for a reason no probe found, in the state folder and here.
-    func quarantine(_ record: PlannerRecord, fingerprint: Fingerprint, reason: String) throws(FactoryError) {
+    /// - Parameter timedOut: for calls that timed out in a row, their deadline and its setting:
+    ///   under a longer deadline in effect the quarantine no longer holds.
+    func quarantine(_ record: PlannerRecord, fingerprint: Fingerprint, reason: String,
+                    timedOut: (duration: Duration, setting: String)? = nil) throws(FactoryError) {
         let copy = state.withLock { $0.probeRecords[fingerprint]?.copy }
         var entry = ProbeRecord(planner: record.name, quarantinedBecause: reason, timestamp: WallClock.now(),
                                 bundle: record.path.map(FileSystem.canonicalPath), copy: copy)
         entry.isDeepFingerprint = configuration.isDeepFingerprint
+        entry.timedOutAfter = timedOut?.duration.seconds
+        entry.timeoutSetting = timedOut?.setting
         let warnings = try probeStore.update(storing: [fingerprint: entry])
         let dropped = state.withLock { state in
             state.probeRecords[fingerprint] = entry

@@ -26,7 +26,8 @@ extension PlannerFactory {
 
     /// Resolves `count` plugins in two rounds, on the probe workers: first each one whose lock is
     /// free, at once; then those another process was probing, waiting for its result (at most
-    /// `FACTORY_LOCK_TIMEOUT` plus twice the sandbox deadline: its copy and its probe).
+    /// `FACTORY_LOCK_TIMEOUT` plus twice the sandbox deadline, its copy and its probe, plus the
+    /// time the largest copy may take).
     func resolveAll(count: Int, progress: (@Sendable (Int, Int) -> Void)?,
                     _ resolve: @escaping @Sendable (_ index: Int, _ wait: Duration?) -> ProbeResolution) -> [ProbeResolution] {
         let done = Atomic<Int>(0)
@@ -37,6 +38,7 @@ extension PlannerFactory {
         }
         let waiting = outcomes.indices.filter { outcomes[$0].isBusy }
         let wait = configuration.lockTimeout + configuration.sandboxTimeout * 2
+            + LibraryCopies.copyTime(forBytes: UInt64(max(0, configuration.maxCopyBytes)))
         let later = parallelMap(count: waiting.count, minimumParallelCount: 2, workers: configuration.probeWorkers) { position in
             let outcome = resolve(waiting[position], wait)
             progress?(done.add(1, ordering: .relaxed).newValue, count)
@@ -52,13 +54,13 @@ extension PlannerFactory {
     func resolve(_ fingerprint: Fingerprint, planner: String, wait: Duration?,
                  probe: () -> Result<ProbeRecord, FactoryError>) -> ProbeResolution {
         let store = probeStore
-        let timeout = configuration.sandboxTimeout
+        let deadlines = RecordDeadlines(configuration)
         do throws(FactoryError) {
             let resolution = try store.withLock(
                 of: fingerprint, purpose: "probe \(planner), which another process is probing", wait: wait,
                 timeoutName: "\(ConfigurationKey.lockTimeout.environmentName) plus twice \(ConfigurationKey.sandboxTimeout.environmentName)"
             ) { () throws(FactoryError) -> ProbeResolution in
-                if case .record(let stored) = store.lookup(fingerprint), !stored.isSuperseded(byTimeout: timeout) {
+                if case .record(let stored) = store.lookup(fingerprint), stored.supersession(under: deadlines) == nil {
                     return .learned(stored)
                 }
                 switch probe() {

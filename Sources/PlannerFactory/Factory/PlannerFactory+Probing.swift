@@ -25,22 +25,22 @@ public struct ProbeSummary: Sendable {
 extension PlannerFactory {
     /// Sets the status of every dylib plugin from its probe record: `active` when its probe passed
     /// and its descriptor agrees with its manifest, `quarantined` (reason and time) when not,
-    /// `pending` when it has not been probed for its current fingerprint (or its probe timed out
-    /// under a shorter deadline than the one in effect), or when its record cannot be read (then
-    /// it is not probed either). With the sandbox off, unprobed plugins stay `active`, but a
-    /// quarantine (failed creations, a crash while loading, a quarantine whose record was lost)
-    /// still holds.
+    /// `pending` when it has not been probed for its current fingerprint (or its record no longer
+    /// holds: a timeout under a shorter deadline than the one in effect, a file of the bundle that
+    /// changed since it was quarantined for it). With the sandbox off, unprobed plugins stay
+    /// `active`, but a quarantine (failed creations, a crash while loading, a quarantine whose
+    /// record was lost) still holds, and so does not knowing: a plugin whose record cannot be
+    /// read stays `pending` either way (that record may be a quarantine).
     static func applyProbeStatuses(_ state: inout State) {
         for index in state.records.indices where state.records[index].kind.isPlugin && state.records[index].status == .active {
             let record = state.records[index]
-            guard let fingerprint = record.fingerprint, let probe = state.probeRecords[fingerprint],
-                  !probe.isSuperseded(byTimeout: state.sandboxTimeout) else {
-                let unreadable = record.fingerprint.flatMap { state.unreadableProbes[$0] } ?? state.probeStoreProblem
-                if state.isSandboxEnabled {
+            let stored = record.fingerprint.flatMap { state.probeRecords[$0] }
+            let supersession = stored?.supersession(under: state.deadlines)
+            guard let probe = stored, supersession == nil else {
+                let unreadable = stored == nil ? record.fingerprint.flatMap { state.unreadableProbes[$0] } ?? state.probeStoreProblem : nil
+                if state.isSandboxEnabled || unreadable != nil {
                     state.records[index].status = .pending
-                    state.records[index].reason = unreadable ?? record.fingerprint.flatMap { state.probeRecords[$0]?.timedOutAfter }.map {
-                        "waiting for its sandbox probe (it timed out under a deadline of \(JSONValue.format($0)) s, shorter than the \(JSONValue.format(state.sandboxTimeout.seconds)) s now in effect)"
-                    } ?? "waiting for its sandbox probe"
+                    state.records[index].reason = unreadable ?? supersession.map { "waiting for its sandbox probe (\($0))" } ?? "waiting for its sandbox probe"
                 }
                 continue
             }
@@ -136,13 +136,15 @@ private struct ProbeItem: Sendable {
     var process: PlannerRecord?
 
     /// Copies the bundle's libraries and probes the copy. A state folder that cannot take the
-    /// copy, or a copy past the sandbox deadline, is an error (the plugin stays pending); a file
-    /// of the bundle that may not be copied (a FIFO, a link out of the bundle, past the copy
-    /// limit) is a failed probe, before the probe runs.
+    /// copy, a copy past its deadline, or a failure of the machine is an error (the plugin stays
+    /// pending); a file of the bundle that may not be copied (a FIFO, a link out of the bundle,
+    /// past the copy limit) is a failed probe, before the probe runs, that holds until that
+    /// file changes.
     func probe(runner: ProbeRunner, copies: LibraryCopies) -> Result<ProbeRecord, FactoryError> {
         let start = ContinuousClock.now
         let outcome: ProbeOutcome
         var digest: String?
+        var files: [String: String]?
         do throws(LibraryCopies.Failure) {
             let copy = try copies.make(bundle: bundle, library: library, planner: planner)
             digest = copy.digest
@@ -161,13 +163,16 @@ private struct ProbeItem: Sendable {
         } catch {
             switch error {
             case .environment(let error): return .failure(error)
-            case .bundleFile(let fault): outcome = fault.outcome
+            case .bundleFile(let fault):
+                outcome = fault.outcome
+                files = fault.identities.isEmpty ? nil : fault.identities
             }
         }
         var record = ProbeRecord(
             planner: planner, outcome: outcome, timestamp: WallClock.now(), bundle: FileSystem.canonicalPath(bundle), copy: digest,
             probeSeconds: (ContinuousClock.now - start).seconds)
         record.isDeepFingerprint = isDeep
+        record.fileIdentities = files
         return .success(record)
     }
 }

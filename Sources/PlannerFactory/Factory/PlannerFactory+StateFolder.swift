@@ -7,35 +7,44 @@ import Glibc
 extension PlannerFactory {
     /// Quarantines the plugins whose in-process load crashed its process: a load marker no live
     /// process holds, recording a crash signal. A marker without one (the process was killed, or
-    /// the machine stopped) is reported, and the plugin is not blamed.
-    /// - Returns: warnings, one per marker found.
-    func quarantineCrashedLoads() -> [String] {
-        let abandoned = LoadMarkers(stateDirectory: configuration.stateDirectory).takeAbandoned()
-        guard !abandoned.isEmpty else { return [] }
-        var records: [Fingerprint: ProbeRecord] = [:]
+    /// the machine stopped) is reported, and the plugin is not blamed. Each crash is stored on
+    /// its own, and its marker removed only once it is: a crash that cannot be recorded now (its
+    /// record's lock is busy, the disk is full) keeps its marker for the next discovery, and its
+    /// quarantine holds in this process meanwhile.
+    /// - Returns: warnings, one per marker found, and the quarantines that could not be stored.
+    func quarantineCrashedLoads() -> (warnings: [String], unsaved: [Fingerprint: ProbeRecord]) {
+        let markers = LoadMarkers(stateDirectory: configuration.stateDirectory)
         var warnings: [String] = []
-        for marker in abandoned {
+        var unsaved: [Fingerprint: ProbeRecord] = [:]
+        for abandoned in markers.takeAbandoned() {
+            let marker = abandoned.marker
             guard let signal = marker.signal else {
                 // A process that ended with an in-process instance alive: nothing went wrong.
-                if marker.isLoaded { continue }
-                warnings.append("Loading planner \"\(marker.planner)\" in process \(marker.processID) did not finish: the process ended without a crash (killed or interrupted); the plugin is not quarantined.")
+                if !marker.isLoaded {
+                    warnings.append("Loading planner \"\(marker.planner)\" in process \(marker.processID) did not finish: the process ended without a crash (killed or interrupted); the plugin is not quarantined.")
+                }
+                markers.settle(abandoned, removing: true)
                 continue
             }
             let name = SignalName.of(signal)
-            records[marker.fingerprint] = ProbeRecord(
+            let record = ProbeRecord(
                 planner: marker.planner,
                 quarantinedBecause: marker.phase == nil || marker.phase == "load"
                     ? "it crashed the host process (pid \(marker.processID)) with \(name) while being loaded in-process at \(WallClock.iso8601(marker.timestamp))"
                     : "crashed in \(marker.phase ?? "a call") with \(name), in-process (it took the host process, pid \(marker.processID), down)",
                 timestamp: WallClock.now(), bundle: marker.bundle, copy: marker.copy)
-            warnings.append("Planner \"\(marker.planner)\" crashed process \(marker.processID) with \(name) in \(marker.phase ?? "load") (in-process); it is quarantined.")
+            let crash = "Planner \"\(marker.planner)\" crashed process \(marker.processID) with \(name) in \(marker.phase ?? "load") (in-process)"
+            do {
+                warnings += try probeStore.update(storing: [marker.fingerprint: record])
+                markers.settle(abandoned, removing: true)
+                warnings.append("\(crash); it is quarantined.")
+            } catch {
+                markers.settle(abandoned, removing: false)
+                unsaved[marker.fingerprint] = record
+                warnings.append("\(crash); its quarantine could not be recorded yet, so it holds in this process only, and the load marker \(marker.file) is kept for the next start to record it: \(error.message)")
+            }
         }
-        guard !records.isEmpty else { return warnings }
-        do {
-            return try probeStore.update(storing: records) + warnings
-        } catch {
-            return warnings + ["The crash could not be recorded, so the plugin is not quarantined: \(error.message)"]
-        }
+        return (warnings, unsaved)
     }
 
     /// Once per factory: drops the probe records of this factory's bundles that are no longer
@@ -44,8 +53,10 @@ extension PlannerFactory {
     /// processes that died writing. Never waits: a record another process holds is left for later.
     /// Nothing is removed when the records cannot be read, and no copy when one of them cannot.
     func tidyStateFolder(_ bundles: [ScannedBundle], _ contents: inout ProbeStore.Contents) -> [String] {
-        guard contents.problem == nil, !contents.records.isEmpty || !contents.unreadable.isEmpty else { return [] }
         let store = probeStore
+        // Temporary files are left behind by a process that died writing, records or not.
+        if contents.problem == nil { Self.removeLeftovers(in: store) }
+        guard contents.problem == nil, !contents.records.isEmpty || !contents.unreadable.isEmpty else { return [] }
         // Bundles by canonical path (each search folder resolved once), as records keep them.
         var canonicalFolders: [String: String] = [:]
         var current: [String: Fingerprint] = [:]
@@ -83,7 +94,6 @@ extension PlannerFactory {
         // Copies a record that cannot be read refers to are unknown: keep them all then.
         let kept = Set(contents.records.values.compactMap(\.copy))
         let removed = contents.unreadable.isEmpty ? LibraryCopies(stateDirectory: configuration.stateDirectory).removeAll(except: kept) : 0
-        Self.removeLeftovers(in: store)
         if removedRecords > 0 || removed > 0 {
             logger.info("tidied the state folder", metadata: ["staleProbeRecords": "\(removedRecords)", "removedCopies": "\(removed)"])
         }

@@ -56,8 +56,8 @@ public final class PlannerFactory: Sendable {
         var probeStoreProblem: String?
         /// The probe records as they were when last read (not read again while unchanged).
         var probeToken: ProbeStore.ChangeToken?
-        /// The probe deadline in effect: a timeout recorded under a shorter one is probed again.
-        var sandboxTimeout: Duration = .seconds(2)
+        /// The deadlines in effect: a timeout recorded under a shorter one is probed again.
+        var deadlines = RecordDeadlines()
         var instances: [InstanceKey: PlannerInstance] = [:]
         /// Creations in workers under way, by planner name: `cancelCalls(of:)` ends them too.
         var creations: [String: [ObjectIdentifier: Cancellation]] = [:]
@@ -106,7 +106,7 @@ public final class PlannerFactory: Sendable {
         var initial = State()
         initial.builtins = builtins
         initial.isSandboxEnabled = configuration.isSandboxEnabled
-        initial.sandboxTimeout = configuration.sandboxTimeout
+        initial.deadlines = RecordDeadlines(configuration)
         self.state = Locked(initial)
         _ = state.withLock { Self.rebuildRegistry(&$0) }
         publishIfConfigured()

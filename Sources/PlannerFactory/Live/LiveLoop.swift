@@ -94,7 +94,16 @@ final class LiveLoop {
 
     /// Accepts every waiting connection. - Returns: `false` when the factory is gone.
     private func acceptWaiting() -> Bool {
-        while case .success(let peer) = LiveSocket.accept(publisher.claim.listener) {
+        while true {
+            let peer: LiveSocket.Peer
+            switch LiveSocket.accept(publisher.claim.listener) {
+            case .success(let accepted): peer = accepted
+            case .failure(let error) where error.code == EAGAIN || error.code == ECONNABORTED || error.code == EINTR: return true
+            case .failure:
+                // Out of descriptors (EMFILE …): the listener stays readable; wait a tick rather than spin.
+                usleep(UInt32(tick) * 1000)
+                return true
+            }
             if let refusal = refusal(of: peer) {
                 publisher.source.notice("live: refused a subscriber (pid \(peer.pid), uid \(peer.uid)): \(refusal)")
                 let line = Array((JSONValue.object(["type": "refused", "message": .string(refusal)]).serialized() + "\n").utf8)
@@ -104,11 +113,13 @@ final class LiveLoop {
             }
             let subscriber = LiveSubscriber(descriptor: peer.descriptor, uid: peer.uid, pid: peer.pid, position: publisher.stream.subscribe())
             subscribers.append(subscriber)
-            guard let counts = publisher.source.counts(), let snapshot = publisher.source.snapshot() else { return false }
+            guard let counts = publisher.source.counts() else { return false }
+            // The hello goes first, at once: `factory ps` reads only that and hangs up.
             subscriber.enqueue(publisher.hello(subscribers: subscribers, counts: counts).serialized())
+            _ = subscriber.flush()
+            guard let snapshot = publisher.source.snapshot() else { return false }
             subscriber.enqueue(snapshot.serialized())
         }
-        return true
     }
 
     /// Why a peer may not subscribe, or `nil`: only this user and root may, and at most `subscriberLimit` at once.

@@ -85,11 +85,15 @@ final class LivePublisher: Sendable {
         _ = finished.wait(until: .now + .seconds(5))
     }
 
-    /// Called by the thread as its last act.
+    /// Called by the thread as its last act (the thread may end by itself when the factory is
+    /// gone; the eventfd stays open until nobody can signal it any more).
     func didFinish() {
         directory.release(claim)
-        close(wake)
         finished.fulfill(true)
+    }
+
+    deinit {
+        close(wake)
     }
 
     /// The hello line: who publishes, and what its subscribers have lost so far.

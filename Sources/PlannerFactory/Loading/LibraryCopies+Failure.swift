@@ -45,6 +45,10 @@ struct BundleFileFault: Error, Sendable, Hashable, CustomStringConvertible {
         case grewPastLimit(limit: Int)
         /// It cannot be resolved, opened or read; the text completes "<file> …".
         case unreadable(String)
+        /// Its path inside the bundle is `bytes` long, more than `limit`.
+        case pathTooLong(bytes: Int, limit: Int)
+        /// The bundle has `count` library files, more than `limit` (`file` names the bundle).
+        case tooManyFiles(count: Int, limit: Int)
     }
 
     /// The file, relative to the bundle folder, as the bundle names it.
@@ -52,38 +56,51 @@ struct BundleFileFault: Error, Sendable, Hashable, CustomStringConvertible {
     /// Where its links lead, relative to the bundle folder, when that is another file of the bundle.
     var linkTarget: String?
     var problem: Problem
+    /// The files it is about, by path, with their identities now (`FileIdentity`): when one
+    /// changes, the quarantine no longer holds.
+    var identities: [String: String]
 
-    init(file: String, linkTarget: String? = nil, problem: Problem) {
+    init(file: String, linkTarget: String? = nil, problem: Problem, identities: [String: String] = [:]) {
         self.file = file
         self.linkTarget = linkTarget
         self.problem = problem
+        self.identities = identities
     }
 
     /// The kind of quarantine: `not-a-regular-file`, `outside-the-bundle`,
-    /// `library-files-too-large` or `unreadable-library`.
+    /// `library-files-too-large`, `unreadable-library`, `library-path-too-long` or
+    /// `too-many-library-files`.
     var kind: String {
         switch problem {
         case .notRegularFile: "not-a-regular-file"
         case .outsideBundle: "outside-the-bundle"
         case .tooLarge, .grewPastLimit: "library-files-too-large"
         case .unreadable: "unreadable-library"
+        case .pathTooLong: "library-path-too-long"
+        case .tooManyFiles: "too-many-library-files"
         }
     }
 
     /// What is wrong, naming the file: "libextra.so (a link to pipe) is a FIFO, not a regular file".
+    /// Names from the bundle are escaped, and cut when long.
     var description: String {
-        let name = linkTarget.map { "\(file) (a link to \($0))" } ?? file
+        let file = TerminalText.excerpt(self.file, limit: 160)
+        let name = linkTarget.map { "\(file) (a link to \(TerminalText.excerpt($0, limit: 160)))" } ?? file
         switch problem {
         case .notRegularFile(let what):
             return "\(name) is \(what), not a regular file"
         case .outsideBundle(let resolved):
-            return "\(file) resolves outside the bundle" + (resolved.map { ", to \($0)" } ?? "")
+            return "\(file) resolves outside the bundle" + (resolved.map { ", to \(TerminalText.excerpt($0, limit: 160))" } ?? "")
         case .tooLarge(let size, let limit):
             return "\(name) (\(size) bytes) takes the bundle's library files past the copy limit of \(Self.limitText(limit))"
         case .grewPastLimit(let limit):
             return "\(name) grew while it was copied, past the copy limit of \(Self.limitText(limit))"
         case .unreadable(let what):
             return "\(name) \(what)"
+        case .pathTooLong(let bytes, let limit):
+            return "\(name) has a path of \(bytes) bytes inside the bundle, more than the \(limit) a library file's path may have"
+        case .tooManyFiles(let count, let limit):
+            return "\(file) has \(count) library files (*.so, *.so.*), more than the \(limit) one bundle may have"
         }
     }
 

@@ -6,52 +6,40 @@ import Glibc
 #endif
 
 extension LibraryCopies {
-    /// What is left for the rest of one bundle's copy: bytes, and time until the deadline.
-    struct Allowance {
-        var bytes: Int
-        let deadline: ContinuousClock.Instant
-
-        var remainingTime: Duration { deadline - .now }
-        var isExpired: Bool { ContinuousClock.now >= deadline }
-    }
-
-    /// How copying one open file's contents ended.
-    enum ContentCopy: Equatable {
-        case copied(bytes: Int)
-        /// Reading the source failed: the file's fault.
-        case readFailed(Errno)
-        /// Creating or writing the copy failed (no space left …): the target folder's fault.
-        case writeFailed(Errno)
-        /// The source had more bytes than the budget (it grew since `fstat`).
-        case tooLarge
-        case timedOut
-    }
-
     /// Copies the bundle's file `file` (relative to the bundle, whose canonical path is `root`)
     /// to the same relative path in `folder`, mixing it into `hash`, if it is a regular file
     /// inside the bundle — as text and after resolving links — that fits in the allowance.
     /// Its path is checked before it is opened, and its type; it is opened without blocking (a
     /// FIFO swapped in meanwhile cannot hang the copy), and only what `fstat` says is a regular
-    /// file is read.
+    /// file is read. A fault names the file, with its identity (and, for a link, its target's
+    /// inside the bundle), so that the quarantine ends when that file changes.
     func copyFile(_ file: String, bundle: String, root: String, into folder: String, hash: inout [UInt64],
                   allowance: inout Allowance, planner: String) throws(Failure) {
-        func fault(_ problem: BundleFileFault.Problem, linkTarget: String? = nil) -> Failure {
-            .bundleFile(BundleFileFault(file: file, linkTarget: linkTarget, problem: problem))
+        var resolved: String?
+        var target: String?
+        func fault(_ problem: BundleFileFault.Problem) -> Failure {
+            var identities = [root + "/" + file: FileIdentity.of(root + "/" + file)]
+            if let resolved, target != nil { identities[resolved] = FileIdentity.of(resolved) }
+            return .bundleFile(BundleFileFault(file: file, linkTarget: target, problem: problem, identities: identities))
         }
+        guard file.utf8.count <= Self.maxRelativePath else { throw fault(.pathTooLong(bytes: file.utf8.count, limit: Self.maxRelativePath)) }
         guard Self.isPlainRelative(file) else { throw fault(.outsideBundle(resolved: nil)) }
-        let resolved: String
         switch FileSystem.realPath(bundle + "/" + file) {
         case .success(let path): resolved = path
+        case .failure(let error) where Self.isMachineError(error): throw machineFailure(file, "resolved", error, planner: planner)
         case .failure(let error): throw fault(.unreadable(Self.unresolvable(bundle + "/" + file, error)))
         }
+        guard let resolved else { return }
         guard let inside = Self.relative(resolved, to: root) else { throw fault(.outsideBundle(resolved: resolved)) }
-        let target = inside == file ? nil : inside
+        target = inside == file ? nil : inside
         // Not even opened when it is not a regular file (opening a device may do something).
         var before = stat()
-        if lstat(resolved, &before) == 0, let type = Self.typeName(before.st_mode) { throw fault(.notRegularFile(type), linkTarget: target) }
+        if lstat(resolved, &before) == 0, let type = Self.typeName(before.st_mode) { throw fault(.notRegularFile(type)) }
         let source = open(resolved, O_RDONLY | O_NONBLOCK | O_NOCTTY | O_NOFOLLOW | O_CLOEXEC)
         guard source >= 0 else {
-            throw fault(.unreadable("cannot be opened (\(Errno(errno)))"), linkTarget: target)
+            let error = Errno(errno)
+            if Self.isMachineError(error) { throw machineFailure(file, "opened", error, planner: planner) }
+            throw fault(.unreadable("cannot be opened (\(error))"))
         }
         defer { close(source) }
         // What was opened, in case a folder on the way was swapped for a link since it was resolved.
@@ -59,46 +47,27 @@ extension LibraryCopies {
             throw fault(.outsideBundle(resolved: opened))
         }
         var info = stat()
-        guard fstat(source, &info) == 0 else { throw fault(.unreadable("cannot be examined (\(Errno(errno)))"), linkTarget: target) }
-        if let type = Self.typeName(info.st_mode) { throw fault(.notRegularFile(type), linkTarget: target) }
+        guard fstat(source, &info) == 0 else {
+            let error = Errno(errno)
+            if Self.isMachineError(error) { throw machineFailure(file, "examined", error, planner: planner) }
+            throw fault(.unreadable("cannot be examined (\(error))"))
+        }
+        if let type = Self.typeName(info.st_mode) { throw fault(.notRegularFile(type)) }
         let size = UInt64(max(0, info.st_size))
-        guard size <= UInt64(allowance.bytes) else { throw fault(.tooLarge(size: size, limit: maxBytes), linkTarget: target) }
+        guard size <= UInt64(max(0, allowance.bytes)) else { throw fault(.tooLarge(size: size, limit: maxBytes)) }
+        allowance.extend(forBytes: size)
         if let slash = file.lastIndex(of: "/") {
             do { try makeFolders(folder, String(file[..<slash])) } catch { throw .environment(error) }
         }
         let copy = folder + "/" + file
         switch Self.copyContents(of: source, to: copy, hash: &hash, budget: allowance.bytes, timeout: allowance.remainingTime) {
         case .copied(let bytes): allowance.bytes -= bytes
-        case .readFailed(let error): throw fault(.unreadable("cannot be read (\(error))"), linkTarget: target)
+        case .readFailed(let error) where Self.isMachineError(error): throw machineFailure(file, "read", error, planner: planner)
+        case .readFailed(let error): throw fault(.unreadable("cannot be read (\(error))"))
         case .writeFailed(let error): throw .environment(StateFolder.failure(directory, error.code, "cannot write \(copy)"))
-        case .tooLarge: throw fault(.grewPastLimit(limit: maxBytes), linkTarget: target)
+        case .tooLarge: throw fault(.grewPastLimit(limit: maxBytes))
         case .timedOut: throw deadlinePassed(planner: planner)
         }
-    }
-
-    /// Copies what can be read from `source` to the new file `target` (removed again unless the
-    /// copy is whole), mixing it into `hash`: at most `budget` bytes, within `timeout`.
-    static func copyContents(of source: Int32, to target: String, hash: inout [UInt64], budget: Int, timeout: Duration) -> ContentCopy {
-        let nanoseconds = timeout <= .zero ? 0 : Int64(min(timeout.seconds * 1e9, 9e18))
-        let result = hash.withUnsafeMutableBufferPointer { lanes in
-            csandbox_copy_hashing(source, target, lanes.baseAddress, Int64(budget), nanoseconds)
-        }
-        switch result.status {
-        case CSANDBOX_COPY_DONE: return .copied(bytes: Int(result.copied))
-        case CSANDBOX_COPY_READ_FAILED: return .readFailed(Errno(result.error))
-        case CSANDBOX_COPY_WRITE_FAILED: return .writeFailed(Errno(result.error))
-        case CSANDBOX_COPY_TOO_LARGE: return .tooLarge
-        default: return .timedOut
-        }
-    }
-
-    /// The copy of `planner`'s libraries did not finish within the sandbox deadline: not a fault
-    /// of the plugin (a slow or stuck disk).
-    func deadlinePassed(planner: String) -> Failure {
-        .environment(FactoryError(
-            .sandboxTimeout,
-            "Copying the library files of planner \"\(planner)\" to \(directory) did not finish within the sandbox deadline of \(JSONValue.format(timeout.seconds)) s (\(ConfigurationKey.sandboxTimeout.environmentName)); a slow or stuck disk is not the plugin's fault, so it will be copied again next time.",
-            context: ["planner": planner, "path": directory]))
     }
 
     /// `path` relative to the folder `root` when it is inside it (compared byte by byte), else `nil`.

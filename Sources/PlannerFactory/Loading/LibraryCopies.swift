@@ -14,19 +14,20 @@ import Glibc
 ///
 /// A bundle is not trusted while it is copied: every file must be a regular file inside the
 /// bundle, as text and after resolving links (a FIFO, a device, `libsecret.so -> /etc/shadow` are
-/// refused before a byte is read), the bundle's files together may not exceed `maxBytes`, and the
-/// whole copy must finish within `timeout`.
+/// refused before a byte is read), the bundle's files together may not exceed `maxBytes` nor
+/// `maxFiles` files, and the copy must finish within `timeout` plus a second for every 16 MiB
+/// of its files (`minimumBytesPerSecond`).
 struct LibraryCopies: Sendable {
     /// The folder of the copies, `<state folder>/libraries`.
     let directory: String
     /// The most bytes copied for one bundle (`FACTORY_MAX_COPY_BYTES`).
     var maxBytes: Int
-    /// The deadline of one bundle's whole copy (`FACTORY_SANDBOX_TIMEOUT`).
+    /// The deadline of one bundle's copy before its size is added (`FACTORY_SANDBOX_TIMEOUT`).
     var timeout: Duration
 
     init(stateDirectory: String, maxBytes: Int = 1 << 30, timeout: Duration = .seconds(2)) {
         directory = stateDirectory + "/libraries"
-        self.maxBytes = maxBytes
+        self.maxBytes = max(0, maxBytes)
         self.timeout = timeout
     }
 
@@ -52,8 +53,15 @@ struct LibraryCopies: Sendable {
         let root: String
         switch FileSystem.realPath(bundle) {
         case .success(let path): root = path
+        case .failure(let error) where Self.isMachineError(error): throw machineFailure(bundle, "resolved", error, planner: planner)
         case .failure(let error):
-            throw .bundleFile(BundleFileFault(file: "the bundle folder", problem: .unreadable("cannot be resolved (\(error))")))
+            throw .bundleFile(BundleFileFault(
+                file: "the bundle folder", problem: .unreadable("cannot be resolved (\(error))"), identities: [bundle: FileIdentity.of(bundle)]))
+        }
+        let files = Self.libraryFiles(bundle: bundle, entry: library)
+        guard files.count <= Self.maxFiles else {
+            throw .bundleFile(BundleFileFault(
+                file: "the bundle", problem: .tooManyFiles(count: files.count, limit: Self.maxFiles), identities: [root: FileIdentity.of(root)]))
         }
         do { try StateFolder.create(directory) } catch { throw .environment(error) }
         var template = Array((directory + "/.tmp-XXXXXX").utf8CString)
@@ -63,7 +71,7 @@ struct LibraryCopies: Sendable {
         let temporary = String(cString: made)
         var hash: [UInt64] = [0x5851_F42D_4C95_7F2D, 0x1405_7B7E_F767_814F]
         do throws(Failure) {
-            for file in Self.libraryFiles(bundle: bundle, entry: library) {
+            for file in files {
                 guard !allowance.isExpired else { throw deadlinePassed(planner: planner) }
                 var digestOfName = Fingerprint.Builder()
                 digestOfName.add(file)

@@ -93,20 +93,50 @@ struct LoadMarkers: Sendable {
         close(held.descriptor)
     }
 
-    /// Markers that no live process holds, each removed as it is read.
-    func takeAbandoned() -> [Marker] {
+    /// A marker no live process holds, locked by this process until it is settled: another
+    /// process's discovery takes it for a load under way meanwhile, and leaves it alone.
+    struct Abandoned: Sendable {
+        var marker: Marker
+        let descriptor: Int32
+    }
+
+    /// Markers that no live process holds, each locked (not removed: `settle(_:removing:)` does
+    /// that once what it records is stored).
+    func takeAbandoned() -> [Abandoned] {
         guard case .success(let entries) = FileSystem.listFolder(directory) else { return [] }
-        return entries.compactMap { entry -> Marker? in
+        return entries.compactMap { entry -> Abandoned? in
             guard let name = entry.name, name.hasSuffix(".json") else { return nil }
             let file = directory + "/" + name
             let descriptor = open(file, O_RDWR | O_CLOEXEC)
             guard descriptor >= 0 else { return nil }
-            defer { close(descriptor) }
-            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0 else { return nil }  // a load under way
-            let marker = read(file)
-            unlink(file)
-            return marker
+            // Not held by a load under way, and still there: another process may have settled
+            // it between the listing and the lock.
+            guard flock(descriptor, LOCK_EX | LOCK_NB) == 0, Self.isStillNamed(file, descriptor) else {
+                close(descriptor)
+                return nil
+            }
+            guard let marker = read(file) else {
+                // Not a marker's name: nothing to record, nothing to keep.
+                unlink(file)
+                close(descriptor)
+                return nil
+            }
+            return Abandoned(marker: marker, descriptor: descriptor)
         }
+    }
+
+    /// Lets go of an abandoned marker: removes it when what it records was stored (or there is
+    /// nothing to store), else keeps it for the next discovery to try again.
+    func settle(_ abandoned: Abandoned, removing: Bool) {
+        if removing { unlink(abandoned.marker.file) }
+        close(abandoned.descriptor)
+    }
+
+    /// Whether `file` still names the file open as `descriptor`.
+    private static func isStillNamed(_ file: String, _ descriptor: Int32) -> Bool {
+        var opened = stat()
+        var named = stat()
+        return fstat(descriptor, &opened) == 0 && stat(file, &named) == 0 && opened.st_ino == named.st_ino && opened.st_dev == named.st_dev
     }
 
     private func read(_ file: String) -> Marker? {

@@ -12,12 +12,15 @@ public enum ProbeOutcome: Sendable, Hashable {
     /// The probe reported a failure: `missing-file`, `not-a-shared-library`,
     /// `undefined-dependency-symbol`, `load-error`, `missing-entry-symbol`, `abi-mismatch`,
     /// `invalid-descriptor` (none, or not a JSON object), `left-process-behind` (it started a
-    /// process that outlived the probe); from a smoke test also `create-failed`, `plan-failed`;
-    /// and, before the probe, from the copy of the bundle's libraries: `not-a-regular-file`,
-    /// `outside-the-bundle`, `library-files-too-large`, `unreadable-library`.
+    /// process that outlived the probe), `exited-without-report` (the library ended the probe:
+    /// `exit()` in a constructor, its entry point or `describe`); from a smoke test also
+    /// `create-failed`, `plan-failed`; and, before the probe, from the copy of the bundle's
+    /// libraries: `not-a-regular-file`, `outside-the-bundle`, `library-files-too-large`,
+    /// `too-many-library-files`, `library-path-too-long`, `unreadable-library`.
     case failed(kind: String, detail: String)
-    /// The probe itself could not run (helper missing, spawn failed, no report: a `--probe-path`
-    /// that is not factory-probe). Not the plugin's fault: it stays pending, and nothing is recorded.
+    /// The probe itself could not run (helper missing, spawn failed, no output at all: a
+    /// `--probe-path` that is not factory-probe). Not the plugin's fault: it stays pending, and
+    /// nothing is recorded.
     case probeUnavailable(String)
 
     /// Whether the plugin may be loaded.

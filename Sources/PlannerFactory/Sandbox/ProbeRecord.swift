@@ -28,9 +28,17 @@ public struct ProbeRecord: Sendable, Hashable {
     public var faults = 0
     /// The last of those faults, e.g. "crashed in plan with SIGSEGV".
     public var lastFault: String?
-    /// The probe deadline in seconds, when the probe timed out: under a longer deadline the
-    /// plugin is probed again (a deadline too short for anything is not the plugin's fault).
+    /// The deadline in seconds, when the probe (or, `timeoutSetting` says, the calls that
+    /// quarantined it) timed out: under a longer deadline the plugin is probed again (a deadline
+    /// too short for anything is not the plugin's fault).
     public var timedOutAfter: Double?
+    /// The setting `timedOutAfter` came from, when it is not `FACTORY_SANDBOX_TIMEOUT`:
+    /// `FACTORY_CALL_TIMEOUT` or `FACTORY_PLAN_TIMEOUT` (calls that timed out in a row).
+    public var timeoutSetting: String?
+    /// For a quarantine for a file of the bundle (a FIFO, a link out of it …): that file (and,
+    /// for a link, the file of the bundle it leads to), by path, with its identity then. When
+    /// one changes or goes, the quarantine no longer holds and the plugin is probed again.
+    public var fileIdentities: [String: String]?
 
     public init(planner: String, outcome: ProbeOutcome, timestamp: Double, bundle: String? = nil, copy: String? = nil, probeSeconds: Double? = nil) {
         self.planner = planner
@@ -60,14 +68,8 @@ public struct ProbeRecord: Sendable, Hashable {
          "bundle": bundle.map(JSONValue.string) ?? .null, "copy": copy.map(JSONValue.string) ?? .null,
          "probeSeconds": probeSeconds.map(JSONValue.number) ?? .null, "deep": .bool(isDeepFingerprint),
          "faults": .number(Double(faults)), "lastFault": lastFault.map(JSONValue.string) ?? .null,
-         "timedOutAfter": timedOutAfter.map(JSONValue.number) ?? .null]
-    }
-
-    /// Whether the record no longer decides the plugin's status under a probe deadline of
-    /// `timeout`: it timed out under a shorter one.
-    func isSuperseded(byTimeout timeout: Duration) -> Bool {
-        guard !isPassed, let timedOutAfter else { return false }
-        return timedOutAfter < timeout.seconds * (1 - 1e-9)
+         "timedOutAfter": timedOutAfter.map(JSONValue.number) ?? .null, "timeoutSetting": timeoutSetting.map(JSONValue.string) ?? .null,
+         "files": fileIdentities.map { .object($0.mapValues(JSONValue.string)) } ?? .null]
     }
 
     init?(json: JSONValue) {
@@ -85,6 +87,8 @@ public struct ProbeRecord: Sendable, Hashable {
         self.faults = max(0, json["faults"]?.intValue ?? 0)
         self.lastFault = json["lastFault"]?.stringValue
         self.timedOutAfter = json["timedOutAfter"]?.numberValue ?? Self.legacyTimeout(in: reason)
+        self.timeoutSetting = json["timeoutSetting"]?.stringValue
+        self.fileIdentities = json["files"]?.objectValue?.compactMapValues(\.stringValue)
     }
 
     /// The deadline named by a timeout reason of a record written before `timedOutAfter` was kept

@@ -63,11 +63,17 @@ public struct ProbeRunner: Sendable {
         return reported
     }
 
-    /// Reads the probe's JSON line; an error JSON in the detail is reduced to its message.
+    /// Reads the probe's report line; an error JSON in the detail is reduced to its message.
+    /// Without one, the line the probe writes before it loads the library says whose fault it
+    /// is: after it, the library ended the probe (`exited-without-report`, e.g. `exit()` in a
+    /// constructor); without it, the helper never got that far (it is not factory-probe, or broken).
     static func outcome(fromReport text: String, exitCode: Int32) -> ProbeOutcome {
-        guard let line = text.split(separator: "\n").first, let report = try? JSONValue(parsing: String(line)),
-              let kind = report["outcome"]?.stringValue
-        else {
+        let lines = text.split(separator: "\n").compactMap { try? JSONValue(parsing: String($0)) }
+        guard let report = lines.first(where: { $0["outcome"] != nil }), let kind = report["outcome"]?.stringValue else {
+            if lines.first?["started"] != nil {
+                return .failed(kind: "exited-without-report",
+                               detail: "the library ended the probe with exit code \(exitCode) before describe answered (an exit() while loading, in its entry point or in describe)")
+            }
             return .probeUnavailable("the probe exited with code \(exitCode) without a report")
         }
         if kind == "ok", let descriptor = report["descriptor"]?.stringValue {

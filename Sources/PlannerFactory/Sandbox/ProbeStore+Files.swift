@@ -52,23 +52,43 @@ extension ProbeStore {
     }
 
     /// Replaces the record of `fingerprint` atomically; call holding its lock. A record that
-    /// keeps its plugin out of selection gets its marker after it is written; one that does not
-    /// loses its marker before.
-    func write(_ record: ProbeRecord, _ fingerprint: Fingerprint) throws(FactoryError) {
-        if record.isPassed { try unlinkIfPresent(markerPath(fingerprint)) }
+    /// keeps its plugin out of selection gets its marker first (so a quarantine is never stored
+    /// without one; when the record then cannot be written, a marker made for it is taken back);
+    /// one that does not loses its marker before. The marker names the planner and its bundle,
+    /// so a quarantine whose record is lost is still tidied when its bundle changes.
+    /// - Parameter isDurable: `false` in a batch that flushes the file system once at its end.
+    func write(_ record: ProbeRecord, _ fingerprint: Fingerprint, isDurable: Bool = true) throws(FactoryError) {
+        var madeMarker = false
+        if record.isPassed {
+            try unlinkIfPresent(markerPath(fingerprint))
+        } else {
+            madeMarker = access(markerPath(fingerprint), F_OK) != 0
+            let contents: JSONValue = [
+                "planner": .string(record.planner), "bundle": record.bundle.map(JSONValue.string) ?? .null,
+                "deep": .bool(record.isDeepFingerprint),
+            ]
+            try AtomicFile.write(contents.serialized() + "\n", to: markerPath(fingerprint), stateDirectory: directory, isDurable: isDurable)
+        }
         var json = record.json
         if case .object(var members) = json {
             members["schema"] = 2
             members["fingerprint"] = .string(fingerprint.description)
             json = .object(members)
         }
-        try AtomicFile.write(json.serialized(pretty: true) + "\n", to: recordPath(fingerprint), stateDirectory: directory)
-        if !record.isPassed {
-            let descriptor = open(markerPath(fingerprint), O_WRONLY | O_CREAT | O_CLOEXEC, 0o644)
-            guard descriptor >= 0 else { throw StateFolder.failure(directory, errno, "cannot create the quarantine marker \(markerPath(fingerprint))") }
-            close(descriptor)
-            AtomicFile.syncFolder(recordsDirectory)
+        do {
+            try AtomicFile.write(json.serialized(pretty: true) + "\n", to: recordPath(fingerprint), stateDirectory: directory, isDurable: isDurable)
+        } catch {
+            if madeMarker { unlink(markerPath(fingerprint)) }
+            throw error
         }
+    }
+
+    /// What a quarantine marker names: its planner and bundle (empty for a marker of an earlier version).
+    func markerContents(_ fingerprint: Fingerprint) -> (planner: String, bundle: String?, isDeep: Bool) {
+        guard case .success(let json) = FileSystem.withContents(of: markerPath(fingerprint), limit: 1 << 16, { bytes, _, _ in
+            try? JSONValue(parsing: Array(bytes))
+        }), let json else { return ("", nil, false) }
+        return (json["planner"]?.stringValue ?? "", json["bundle"]?.stringValue, json["deep"]?.boolValue ?? false)
     }
 
     /// Removes the record of `fingerprint` and its marker (the marker first: a record left alone

@@ -11,8 +11,9 @@ extension ProbeStore {
 
     /// Reads a `probes.json` left by an earlier version and adds its records to `contents` where
     /// no record file of their own exists; then migrates it, without waiting: each record is
-    /// written to its own file (when its lock is free and it has none yet), and once all are,
-    /// `probes.json` is renamed to `probes.json.migrated`. When it cannot be read (a permission
+    /// written to its own file (when its lock is free and it has none yet), the file system is
+    /// flushed once for all of them (not once a record: thousands of records must not make a
+    /// read slow), and once all are written, `probes.json` is renamed to `probes.json.migrated`. When it cannot be read (a permission
     /// error) nothing is moved and `contents.problem` says so; a damaged one is set aside (its
     /// records are lost: they were all in it).
     func migrateLegacy(into contents: inout Contents) {
@@ -39,6 +40,7 @@ extension ProbeStore {
             return
         }
         var isComplete = true
+        var wrote = false
         for (key, value) in entries {
             guard key.utf8.count <= 16, let number = UInt64(key, radix: 16), let record = ProbeRecord(json: value) else { continue }
             let fingerprint = Fingerprint(value: number)
@@ -46,11 +48,17 @@ extension ProbeStore {
                 contents.records[fingerprint] = record
             }
             let migrated = try? withLock(of: fingerprint, purpose: "migrate the probe record \(fingerprint)", wait: nil) { () throws(FactoryError) -> Bool in
-                if case .missing = lookup(fingerprint) { try write(record, fingerprint) }
+                if case .missing = lookup(fingerprint) {
+                    try write(record, fingerprint, isDurable: false)
+                    wrote = true
+                }
                 return true
             }
             if migrated != true { isComplete = false }
         }
+        // Until the records are on disk, `probes.json` stays where it is: a crash meanwhile
+        // leaves it to be migrated again.
+        if wrote { AtomicFile.syncFileSystem(of: recordsDirectory) }
         if isComplete, rename(legacyPath, legacyPath + ".migrated") == 0 {
             AtomicFile.syncFolder(directory)
         }

@@ -136,16 +136,20 @@ public struct ProbeStore: Sendable {
     }
 
     /// The quarantine a marker keeps when its record is lost: the plugin stays out of selection
-    /// until it is released or its files change.
+    /// until it is released or its files change (the marker names its bundle, so a record of a
+    /// bundle whose files changed is tidied away).
     private func lostQuarantine(_ fingerprint: Fingerprint, _ what: String) -> ProbeRecord {
         let time: Double = if case .success(let status) = FileSystem.status(markerPath(fingerprint)) {
             Double(status.modificationNanoseconds) / 1e9
         } else {
             WallClock.now()
         }
-        return ProbeRecord(
-            planner: "", quarantinedBecause: "\(what), and it had been quarantined; `factory release` probes it again",
-            timestamp: time, bundle: nil, copy: nil)
+        let marker = markerContents(fingerprint)
+        var record = ProbeRecord(
+            planner: marker.planner, quarantinedBecause: "\(what), and it had been quarantined; `factory release` probes it again",
+            timestamp: time, bundle: marker.bundle, copy: nil)
+        record.isDeepFingerprint = marker.isDeep
+        return record
     }
 
     /// Stores `records` (replacing those with the same fingerprints) and drops `removed`, each

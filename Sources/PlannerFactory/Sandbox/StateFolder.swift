@@ -19,9 +19,10 @@ enum StateFolder {
     /// An error naming the state folder; `code` is the `errno` taken right after the failing call.
     static func failure(_ directory: String, _ code: Int32, _ what: String) -> FactoryError {
         let reason = String(cString: strerror(code))
+        // Paths below the state folder are cut: a deeply nested one is kilobytes long.
         return FactoryError(
             .invalidConfiguration,
-            "The state folder \(directory) is not usable: \(what) (\(reason)). Set FACTORY_STATE_DIR or --state-dir to a writable folder.",
+            "The state folder \(TerminalText.excerpt(directory, limit: 300)) is not usable: \(TerminalText.excerpt(what, limit: 300)) (\(reason)). Set FACTORY_STATE_DIR or --state-dir to a writable folder.",
             context: ["path": directory])
     }
 }

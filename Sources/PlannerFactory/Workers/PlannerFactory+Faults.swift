@@ -5,7 +5,8 @@ extension PlannerFactory {
     /// the configured deadline, a failed creation. The count is kept with the probe result in the
     /// state folder (so separate processes add up); after `FACTORY_MAX_FAILURES` in a row the
     /// plugin is quarantined with the fault in the reason ("crashed in plan with SIGSEGV, 3 times
-    /// in a row").
+    /// in a row"). A quarantine for timeouts in a row keeps their deadline: under a longer one in
+    /// effect it no longer holds, and the plugin is probed again.
     /// - Returns: a sentence for the error message when the plugin was quarantined, else `nil`.
     func noteFault(of record: PlannerRecord, _ fault: WorkerFault) -> String? {
         guard let fingerprint = record.fingerprint else { return nil }
@@ -35,7 +36,7 @@ extension PlannerFactory {
             ? "\(what), \(count) times in a row"
             : "\(count) faults in a row, the last: \(what)"
         do {
-            try quarantine(record, fingerprint: fingerprint, reason: reason)
+            try quarantine(record, fingerprint: fingerprint, reason: reason, timedOut: isSame ? fault.deadline : nil)
         } catch {
             logger.warning("could not quarantine \(record.name): \(error.message)")
             return nil

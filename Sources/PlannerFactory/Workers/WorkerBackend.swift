@@ -321,7 +321,7 @@ final class WorkerBackend: InstanceBackend {
                                     context: context.merging(["deadline": seconds]) { $1 })
             }
             let key = phase == "plan" ? setup.planTimeoutKey : "FACTORY_CALL_TIMEOUT"
-            let note = setup.onFault(WorkerFault(phase: phase, what: "timed out after \(seconds) s"))
+            let note = setup.onFault(WorkerFault(phase: phase, what: "timed out after \(seconds) s", deadline: (deadline, key)))
             return FactoryError(.callTimeout, "Planner \"\(planner)\" did not finish \(phase) within \(seconds) s (\(key)); its worker\(pid) and everything it started were ended." + (note.map { " " + $0 } ?? ""),
                                 context: context.merging(["deadline": seconds]) { $1 })
         case .ended(let exit, let log):

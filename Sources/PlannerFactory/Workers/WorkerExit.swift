@@ -42,6 +42,10 @@ struct WorkerFault: Sendable, CustomStringConvertible {
     var phase: String
     /// What happened, e.g. "crashed with SIGSEGV", "timed out after 10 s", "broke the protocol: …".
     var what: String
+    /// For a timeout, the deadline it ran under and the setting it came from
+    /// (`FACTORY_CALL_TIMEOUT`, `FACTORY_PLAN_TIMEOUT`): a quarantine for timeouts holds only
+    /// while the deadline in effect is no longer.
+    var deadline: (duration: Duration, setting: String)?
 
     /// "crashed in plan with SIGSEGV" style: what happened, with the phase.
     var description: String {

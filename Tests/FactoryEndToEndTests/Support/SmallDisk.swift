@@ -3,7 +3,7 @@ import Foundation
 /// A tiny tmpfs mounted for one test (unmounted when released), to fill a disk for real.
 /// Mounting needs root (CAP_SYS_ADMIN): `isAvailable` tries once, and tests that need it are
 /// skipped with that reason where it fails.
-final class SmallDisk: @unchecked Sendable {  // immutable after init
+final class SmallDisk: Sendable {
     let path: String
 
     /// Whether a tmpfs can be mounted here (tried once, on a scratch folder).
@@ -12,7 +12,7 @@ final class SmallDisk: @unchecked Sendable {  // immutable after init
         return disk.isMounted
     }()
 
-    private var isMounted = false
+    private let isMounted: Bool
 
     init(kilobytes: Int, isReadOnly: Bool = false) throws {
         var template = Array((NSTemporaryDirectory() + "factory-small-disk.XXXXXX").utf8CString)

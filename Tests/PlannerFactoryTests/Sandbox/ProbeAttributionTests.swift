@@ -1,3 +1,4 @@
+import Dispatch
 import Foundation
 import PlannerTestSupport
 import Testing
@@ -72,10 +73,14 @@ struct ProbeAttributionTests {
     }
 
     /// A process that finds another probing a plugin waits for that result instead of probing again.
+    /// The other process's result comes once the prober says it is waiting (its notice, after a
+    /// second of waiting), so the wait is certain; every wait here is bounded.
     @Test func aPluginAnotherProcessIsProbingIsWaitedFor() throws {
         let root = try TemporaryFolder()
         try ProbingTests.bundle("good", name: "fixture", in: root)
-        let factory = root.factory(["plugins"], sandbox: true) { $0.lockTimeout = .seconds(60) }
+        let configuration = root.factory(["plugins"], sandbox: true) { $0.lockTimeout = .seconds(60) }.configuration
+        let waiting = DispatchSemaphore(value: 0)
+        let factory = PlannerFactory(configuration: configuration, notices: { _ in waiting.signal() })
         factory.discover()
         let fingerprint = try #require(factory.record(named: "fixture")?.fingerprint)
         let store = ProbeStore(directory: root.path + "/state")
@@ -86,13 +91,17 @@ struct ProbeAttributionTests {
             return
         }
         let summary = Locked<ProbeSummary?>(nil)
-        let prober = Thread { summary.withLock { $0 = factory.probePending() } }
+        let done = DispatchSemaphore(value: 0)
+        let prober = Thread {
+            summary.withLock { $0 = factory.probePending() }
+            done.signal()
+        }
         prober.start()
-        Thread.sleep(forTimeInterval: 0.3)
+        #expect(waiting.wait(timeout: .now() + 120) == .success, "the prober said it waits for the lock")
         let theirs = ProbeRecord(planner: "fixture", quarantinedBecause: "the other process's verdict", timestamp: 1_800_000_000, bundle: nil, copy: nil)
         try store.write(theirs, fingerprint)
         held.release()
-        while summary.withLock({ $0 == nil }) { Thread.sleep(forTimeInterval: 0.01) }
+        try #require(done.wait(timeout: .now() + 120) == .success, "the prober returned")
         #expect(summary.withLock { $0?.probed } == 0, "not probed again")
         #expect(factory.record(named: "fixture")?.reason == "the other process's verdict")
     }
