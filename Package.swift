@@ -29,6 +29,8 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        // The factory's figures for metrics backends (nothing is reported unless one is bootstrapped).
+        .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
     ],
     targets: [
         // The plugin ABI: one C header, which plugin authors may also copy.
@@ -69,6 +71,7 @@ let package = Package(
             dependencies: [
                 "PlannerKit", "PlannerPluginABI", "CSandbox", "CLive", "PDDL",
                 .product(name: "Logging", package: "swift-log"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
             ]
         ),
         // Planners that really plan, registered as builtins by the executables.
@@ -113,7 +116,10 @@ let package = Package(
         .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
         .testTarget(name: "PDDLTests", dependencies: ["PDDL"]),
         .testTarget(name: "NativePlannerTests", dependencies: ["NativePlanner", "PDDL", "PlannerKit"]),
-        .testTarget(name: "PlannerFactoryTests", dependencies: ["PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport", "PDDL", "NativePlanner"]),
+        .testTarget(name: "PlannerFactoryTests", dependencies: [
+            "PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport", "PDDL", "NativePlanner",
+            .product(name: "MetricsTestKit", package: "swift-metrics"),
+        ]),
         .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit", "PlannerTestSupport"]),
         .testTarget(name: "FactoryTUITests", dependencies: ["FactoryTUI", "PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport"], exclude: ["Snapshots"]),
         // Runs the built `factory` binary (it must be built: `swift build` first, as `.ci/run` does).

@@ -1,3 +1,4 @@
+import CoreMetrics
 import Logging
 import PlannerKit
 
@@ -91,14 +92,18 @@ public final class PlannerFactory: Sendable {
     ///   - notices: told at once, from the waiting thread, about a wait that may take long: after a
     ///     second of waiting for another process's lock on the state folder, who holds it and for
     ///     how long (the CLI prints these to standard error). By default they are logged as warnings.
+    ///   - metrics: where selections, plan calls, probes, quarantines and worker restarts are
+    ///     reported (README "Metrics"); by default `MetricsSystem.factory` as it is now, which
+    ///     reports nothing unless the application bootstrapped a backend.
     public init(
         configuration: FactoryConfiguration = FactoryConfiguration(),
         builtins: [BuiltinPlanner] = [],
         logger: Logger = Logger(label: "planner-factory", factory: { _ in SwiftLogNoOpLogHandler() }),
-        notices: (@Sendable (String) -> Void)? = nil
+        notices: (@Sendable (String) -> Void)? = nil,
+        metrics: (any MetricsFactory)? = nil
     ) {
         self.configuration = configuration
-        self.telemetry = TelemetryManager(capacity: configuration.telemetryCapacity)
+        self.telemetry = TelemetryManager(capacity: configuration.telemetryCapacity, metrics: FactoryMetrics(factory: metrics))
         self.logger = logger
         self.notices = notices ?? { [logger] notice in logger.warning("\(notice)") }
         self.watcher = configuration.isDeepFingerprint || configuration.pluginPath.isEmpty ? nil : ChangeWatcher()

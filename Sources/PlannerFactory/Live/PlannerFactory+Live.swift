@@ -47,12 +47,14 @@ extension PlannerFactory {
     }
 
     /// Tells live subscribers what changed in the registry (probe results, quarantines, releases,
-    /// status changes). Called after every registry rebuild, outside the state lock.
+    /// status changes), and counts probes and quarantines for metrics. Called after every registry
+    /// rebuild, outside the state lock.
     func publishRegistryChange() {
         let stream = telemetry.live.stream
-        guard stream.isActive else { return }
+        guard stream.isActive || telemetry.metrics.isEnabled else { return }
         let (records, generation) = state.withLock { ($0.records, $0.generation) }
         stream.registryChanged(generation: generation, records: records)
+        telemetry.metrics.registryChanged(generation: generation, records: records)
     }
 
     /// Tells live subscribers about a discovery and its summary.

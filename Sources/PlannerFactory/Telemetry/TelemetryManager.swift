@@ -21,13 +21,21 @@ public final class TelemetryManager: Sendable {
     public let planCalls: PlanCallProfiler
     /// The live event stream and its publisher (`PlannerFactory.startPublishing`).
     let live = LiveHub()
+    /// The same figures for swift-metrics backends.
+    let metrics: FactoryMetrics
 
     private let paused = Atomic<Bool>(false)
     private let dropped = Atomic<Int>(0)
 
     /// Creates a manager with empty profilers.
     /// - Parameter capacity: how many recent records of each kind to keep; at least 1.
-    public init(capacity: Int) {
+    public convenience init(capacity: Int) {
+        self.init(capacity: capacity, metrics: FactoryMetrics())
+    }
+
+    /// Creates a manager that also reports to `metrics`.
+    init(capacity: Int, metrics: FactoryMetrics) {
+        self.metrics = metrics
         self.capacity = capacity
         selections = SelectionProfiler(capacity: capacity)
         instantiations = InstantiationProfiler(capacity: capacity)
@@ -55,6 +63,7 @@ public final class TelemetryManager: Sendable {
     public func recordSelection(_ record: consuming SelectionRecord) {
         guard !dropIfPaused() else { return }
         live.stream.publish(.selection(copy record))
+        metrics.recordSelection(winner: record.winner, duration: record.duration)
         selections.record(record)
     }
 
@@ -71,6 +80,7 @@ public final class TelemetryManager: Sendable {
     public func recordPlanCall(_ record: consuming PlanCallRecord) {
         guard !dropIfPaused() else { return }
         live.stream.publish(.planEnd(copy record))
+        metrics.recordPlanCall(planner: record.planner, isSuccess: record.isSuccess, duration: record.duration)
         planCalls.record(record)
     }
 

@@ -34,12 +34,13 @@ extension PlannerFactory {
         } else {
             return .failure(.instantiation(record.name, "its manifest names no library"))
         }
-        let setup = WorkerBackend.Setup(
+        var setup = WorkerBackend.Setup(
             planner: record.name, command: command, configuration: configurationValue,
             callTimeout: configuration.callTimeout, planTimeout: configuration.planTimeout,
             idleTimeout: configuration.workerIdle, pool: workerPool, logs: WorkerLogs(stateDirectory: configuration.stateDirectory),
             onFault: { [weak factory] fault in factory?.noteFault(of: record, fault) },
             onAnswer: { [weak factory] in factory?.noteAnswer(of: record) })
+        setup.onRestart = { [metrics = telemetry.metrics] in metrics.workerRestarted() }
         let cancellation = Cancellation()
         let key = ObjectIdentifier(cancellation)
         state.withLock { $0.creations[record.name, default: [:]][key] = cancellation }

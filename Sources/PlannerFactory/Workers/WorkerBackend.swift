@@ -30,6 +30,8 @@ final class WorkerBackend: InstanceBackend {
         /// worker would never add up). A plan that is returned is told of by the factory's
         /// `PlanCheck` once it is checked: an invalid plan is a fault.
         var onAnswer: @Sendable () -> Void
+        /// Told when a worker that died is started again (metrics).
+        var onRestart: @Sendable () -> Void = {}
     }
 
     private let setup: Setup
@@ -282,11 +284,14 @@ final class WorkerBackend: InstanceBackend {
         case .failure(let other):
             throw failure(other, phase: "create", worker: worker)
         }
-        state.withLock { state in
-            if let previous, previous.exit != nil, !previous.wasStopped { state.restarts += 1 }
+        let isRestart = state.withLock { state in
+            let isRestart = previous.map { $0.exit != nil && !$0.wasStopped } ?? false
+            if isRestart { state.restarts += 1 }
             state.worker = worker
             state.instance = instance
+            return isRestart
         }
+        if isRestart { setup.onRestart() }
         return (worker, instance)
     }
 
