@@ -18,6 +18,8 @@ enum BenchmarkGroup: String, CaseIterable, Sendable {
     case workers
     /// The PDDL parser on a 10,000-line problem, against a C token scan of the same bytes.
     case pddl
+    /// Selections while publishing live events: none, no subscriber, a subscriber that never reads.
+    case live
 }
 
 /// Runs every measurement of the chosen groups (for each size) and collects the report's rows.
@@ -79,6 +81,7 @@ struct BenchmarkSuite {
         if groups.contains(.tui) { results += try tui(generator: generator, state: state) }
         if groups.contains(.workers) { results += try workers(root: generator.root) }
         if groups.contains(.pddl) { results += try pddl(root: generator.root) }
+        if groups.contains(.live) { results += try publishing(generator: generator) }
         return results
     }
 

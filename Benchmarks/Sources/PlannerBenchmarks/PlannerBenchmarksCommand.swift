@@ -34,7 +34,7 @@ struct PlannerBenchmarksCommand: ParsableCommand {
     @Flag(help: "Keep the generated bundles and print where they are.")
     var keep = false
 
-    @Option(help: "Comma-separated groups to run: discovery (per size: floors, discovery, rediscovery, ranking, peak RSS), telemetry, probe, tui, workers, pddl (default: all).")
+    @Option(help: "Comma-separated groups to run: discovery (per size: floors, discovery, rediscovery, ranking, peak RSS), telemetry, probe, tui, workers, pddl, live (default: all).")
     var only: String?
 
     @Option(help: "The `factory-probe` helper (default: `factory-probe` beside this executable).")
