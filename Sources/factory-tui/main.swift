@@ -32,12 +32,27 @@ struct FactoryTUICommand: ParsableCommand {
     @Option(name: .customLong("log-level"), help: "trace, debug, info, notice, warning, error or critical.")
     var logLevel = "info"
 
+    @Flag(name: .customLong("attach"), help: ArgumentHelp(
+        "Watch another process's factory instead of running one: its planners, live telemetry, rankings of what you type. With no PID, pick from the processes publishing in the state folder.",
+        discussion: "Keys that would act on that process (r, h, u, Enter, b, P) are disabled."))
+    var attach = false
+
+    @Argument(help: ArgumentHelp("With --attach: the process to attach to (see `factory ps`).", valueName: "PID"))
+    var pid: Int32?
+
     @Flag(name: .customLong("freeze"), help: "Freeze live telemetry and measured times, for deterministic screens (also FACTORY_TUI_FREEZE=1).")
     var freeze = false
 
     func validate() throws {
         guard (domain == nil) == (problem == nil) else {
             throw ValidationError("--domain and --problem go together: give both files of the task, or neither")
+        }
+        if let pid {
+            guard attach else { throw ValidationError("A PID is given only with --attach (factory-tui --attach \(pid))") }
+            guard pid > 0 else { throw ValidationError("--attach needs a process id above 0, not \(pid)") }
+        }
+        if attach, domain != nil {
+            throw ValidationError("--attach watches another process: --domain/--problem do not go with it (t loads a task for rankings once attached)")
         }
     }
 
@@ -53,16 +68,41 @@ struct FactoryTUICommand: ParsableCommand {
             throw ValidationError("--log-level must be trace, debug, info, notice, warning, error or critical, not \"\(logLevel)\"")
         }
         let logger = Self.logger(stateFolder: configuration.stateDirectory, level: level)
+        if attach { return try runAttached(configuration, environment: environment, logger: logger) }
         logger.info("factory-tui starting", metadata: ["pluginPath": "\(configuration.pluginPath.joined(separator: ":"))"])
         let factory = PlannerFactory(configuration: configuration, builtins: (ExamplePlanners.all + NativePlanners.all).map { BuiltinPlanner($0) }, logger: logger)
         let terminal = try NcursesTerminal()
         defer { terminal.restore() }
-        let isFrozen = freeze || ["1", "true", "yes", "on"].contains(environment["FACTORY_TUI_FREEZE"]?.lowercased() ?? "")
         var model = AppModel(width: terminal.size.width, height: terminal.size.height,
-                             configurationSummary: Self.summary(configuration), isFrozen: isFrozen)
+                             configurationSummary: ConfigurationLine.text(configuration, currentFolder: FileManager.default.currentDirectoryPath),
+                             isFrozen: Self.isFrozen(freeze, environment))
         model.isolation = configuration.isolation
         let startEvents: [AppEvent] = domain.flatMap { domain in problem.map { [.openTask(domain: domain, problem: $0)] } } ?? []
         AppLoop(terminal: terminal, factory: factory, model: model, logger: logger, startEvents: startEvents).run()
+    }
+
+    /// `--attach [PID]`: the loop on another process's live events; nothing of its own is discovered.
+    func runAttached(_ configuration: FactoryConfiguration, environment: [String: String], logger: Logger) throws {
+        let folder = configuration.stateDirectory
+        let publishers = LiveDirectory(stateDirectory: folder).publishers()
+        if let pid, !publishers.contains(where: { $0.pid == pid }) {
+            let others = publishers.isEmpty ? "none publishes there" : "publishing: pid " + publishers.map { "\($0.pid)" }.joined(separator: ", ")
+            throw FactoryError(.liveUnavailable, "Process \(pid) does not publish live events in \(folder)/live (\(others)); see factory ps --state-dir \(folder).",
+                               context: ["pid": "\(pid)", "path": folder])
+        }
+        logger.info("factory-tui attaching", metadata: ["pid": "\(pid.map(String.init) ?? "pick")", "stateDirectory": "\(folder)"])
+        let terminal = try NcursesTerminal()
+        defer { terminal.restore() }
+        var model = AppModel(width: terminal.size.width, height: terminal.size.height,
+                             configurationSummary: "attaching…", isFrozen: Self.isFrozen(freeze, environment))
+        model.attachment = LiveAttachment(stateDirectory: folder, state: pid == nil ? .picking : .connecting, pid: pid)
+        if let pid { model.activities[.attach] = "attaching to process \(pid)…" }
+        AppLoop(terminal: terminal, attaching: pid.map { .pid($0) } ?? .pick, model: model, logger: logger).run()
+    }
+
+    /// `--freeze` or FACTORY_TUI_FREEZE.
+    static func isFrozen(_ flag: Bool, _ environment: [String: String]) -> Bool {
+        flag || ["1", "true", "yes", "on"].contains(environment["FACTORY_TUI_FREEZE"]?.lowercased() ?? "")
     }
 
     /// The repository's examples/plugins, found above the executable (it runs from .build/…).
@@ -83,17 +123,6 @@ struct FactoryTUICommand: ParsableCommand {
             return Logger(label: "factory-tui", factory: { _ in SwiftLogNoOpLogHandler() })
         }
         return Logger(label: "factory-tui", factory: handler)
-    }
-
-    /// The configuration in one line, for the status bar.
-    static func summary(_ configuration: FactoryConfiguration) -> String {
-        let folder = FileManager.default.currentDirectoryPath + "/"
-        let paths = configuration.pluginPath.map { $0.hasPrefix(folder) ? String($0.dropFirst(folder.count)) : $0 }
-        let sandbox = configuration.isSandboxEnabled
-            ? "sandbox on, \(Format.fixed(Double(configuration.sandboxTimeout.components.seconds) + Double(configuration.sandboxTimeout.components.attoseconds) / 1e18, 1))s"
-            : "SANDBOX OFF (unsafe)"
-        let isolation = configuration.isolation == .process ? "isolated workers" : "IN-PROCESS plugins"
-        return "\(sandbox) · \(isolation) · \(configuration.isDeepFingerprint ? "deep" : "fast") fingerprints · plugins: \(paths.isEmpty ? "none" : paths.joined(separator: ":"))"
     }
 }
 

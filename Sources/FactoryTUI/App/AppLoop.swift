@@ -5,7 +5,7 @@ import PlannerFactory
 /// wait for input or the inbox without spinning, apply events, run effects.
 public final class AppLoop {
     private let terminal: any Terminal
-    private let runner: EffectRunner
+    private let runner: any EffectPerformer
     private let inbox: Inbox
     private let logger: Logger
     public private(set) var model: AppModel
@@ -23,10 +23,23 @@ public final class AppLoop {
         self.model.telemetry = factory.telemetry.snapshot()
     }
 
+    /// A loop attached to another process's factory (`--attach`): `model.attachment` says which
+    /// state folder, and whether the picker shows first (no pid given).
+    public init(terminal: any Terminal, attaching target: AttachRunner.Target, model: AppModel, logger: Logger) {
+        self.terminal = terminal
+        self.startEvents = []
+        let inbox = Inbox()
+        self.inbox = inbox
+        self.logger = logger
+        self.model = model
+        let folder = model.attachment?.stateDirectory ?? FactoryConfiguration().stateDirectory
+        self.runner = AttachRunner(stateDirectory: folder, target: target, inbox: inbox, logger: logger)
+    }
+
     /// Runs until the user quits.
     public func run() {
         apply([.planners(model.planners)] + startEvents)
-        model.activities[.discovery] = "discovering…"
+        if model.attachment == nil { model.activities[.discovery] = "discovering…" }
         runner.start()
         var isDirty = true
         while !model.isQuitting {

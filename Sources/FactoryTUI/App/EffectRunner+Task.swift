@@ -1,11 +1,12 @@
 import Foundation
+import Logging
 import PlannerFactory
 import PlannerKit
 
 /// The work of a PDDL task: reading it, and running a portfolio on it.
 extension EffectRunner {
     /// Reads and analyses the two files; posts the task, or the error naming file, line and column.
-    func loadTask(domain: String, problem: String) {
+    static func loadTask(domain: String, problem: String, inbox: Inbox, logger: Logger) {
         do {
             let task = try LoadedTask.read(domain: domain, problem: problem)
             logger.info("task loaded", metadata: ["domain": "\(domain)", "problem": "\(problem)", "task": "\(task.summary)"])

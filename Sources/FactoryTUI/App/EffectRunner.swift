@@ -7,7 +7,7 @@ import PlannerKit
 /// for 10,000 planners); everything that may block — discovery, probes, health checks, plans,
 /// releases, bursts — on its own thread, posting results to the inbox. A plugin that hangs holds
 /// only its worker thread; the screen stays responsive.
-public final class EffectRunner: Sendable {
+public final class EffectRunner: EffectPerformer {
     let factory: PlannerFactory
     let inbox: Inbox
     let logger: Logger
@@ -75,7 +75,7 @@ public final class EffectRunner: Sendable {
         case .portfolio(let objective, let size):
             portfolio(objective, size: size)
         case .loadTask(let domain, let problem):
-            loadTask(domain: domain, problem: problem)
+            Self.loadTask(domain: domain, problem: problem, inbox: inbox, logger: logger)
         case .cancelPlans(let planners):
             for planner in planners {
                 if planner == AppModel.portfolioName {
@@ -94,7 +94,7 @@ public final class EffectRunner: Sendable {
             inbox.post(.planners(factory.planners()))
         case .burst(let objective, let capabilities, let count):
             burst(objective, capabilities, count)
-        case .rank, .refreshTelemetry, .setTelemetryPaused:
+        case .rank, .refreshTelemetry, .setTelemetryPaused, .attach:
             break
         }
         logger.debug("effect finished", metadata: ["effect": "\(effect)"])

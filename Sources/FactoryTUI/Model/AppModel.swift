@@ -66,6 +66,8 @@ public struct AppModel: Sendable {
     public var isQuitting = false
 
     // MARK: Settings
+    /// `--attach`: the other process shown, or `nil` for this process's own factory.
+    public var attachment: LiveAttachment?
     /// The configuration in effect, one line (status bar).
     public var configurationSummary: String
     /// Freezes the clock: no periodic telemetry refresh, and every measured time and timestamp is
@@ -81,7 +83,7 @@ public struct AppModel: Sendable {
 
     /// Background work that shows progress.
     public enum Activity: String, Sendable, Hashable, CaseIterable {
-        case discovery, probing, health, planning, burst, release, task
+        case discovery, probing, health, planning, burst, release, task, attach
     }
 
     public struct Message: Sendable, Hashable {

@@ -18,7 +18,11 @@ public enum Renderer {
         TelemetryPane.render(model, layout.telemetry, &grid)
         PlanResultView.render(model, &grid)
         messageLine(model, layout.message, &grid)
-        keyBar(layout.keyBar, &grid)
+        keyBar(layout.keyBar, isAttached: model.attachment != nil, &grid)
+        if model.attachment?.isPicking == true {
+            PublisherPicker.render(model, &grid)
+            return (grid, nil)
+        }
         if model.isHelpShown {
             Overlays.help(model, &grid)
             return (grid, nil)
@@ -52,6 +56,7 @@ public enum Renderer {
     private static func header(_ model: AppModel, _ rect: Rect, _ grid: inout CellGrid) {
         grid.fill(x: 0, y: rect.y, count: rect.width, style: Style(reverse: true))
         var x = grid.put(" PlannerFactory ", x: 0, y: rect.y, style: Style(bold: true, reverse: true))
+        if let attachment = model.attachment { x = attached(attachment, x: x, y: rect.y, width: rect.width, &grid) }
         let counts = model.counts
         let isNarrow = rect.width < 120
         for status in PlannerStatus.all where counts[status, default: 0] > 0 || status == .active || status == .quarantined {
@@ -61,6 +66,19 @@ public enum Renderer {
         }
         x = grid.put("  │ ", x: x, y: rect.y, style: Style(reverse: true))
         grid.put(model.configurationSummary, x: x, y: rect.y, style: Style(reverse: true), limit: rect.width - x)
+    }
+
+    /// "⇄ pid 1234 agent-service --rate 50" (or "✕ pid 1234 gone"), at most a third of the width.
+    private static func attached(_ attachment: LiveAttachment, x: Int, y: Int, width: Int, _ grid: inout CellGrid) -> Int {
+        let pid = attachment.pid.map { "pid \($0)" } ?? "no process"
+        let (text, style): (String, Style) = switch attachment.state {
+        case .attached: ("⇄ \(pid) \(attachment.shortCommand)", Style(.cyan, bold: true, reverse: true))
+        case .gone: ("✕ \(pid) gone: \(attachment.shortCommand)", Style(.red, bold: true, reverse: true))
+        case .connecting: ("… \(pid) \(attachment.shortCommand)", Style(.yellow, bold: true, reverse: true))
+        case .picking: ("⇄ pick a process", Style(.cyan, bold: true, reverse: true))
+        }
+        let end = grid.put(" \(text) ", x: x, y: y, style: style, limit: max(12, width / 3))
+        return grid.put("│", x: end, y: y, style: Style(reverse: true))
     }
 
     private static func messageLine(_ model: AppModel, _ rect: Rect, _ grid: inout CellGrid) {
@@ -86,8 +104,12 @@ public enum Renderer {
         ("u", "release"), ("b", "burst"), ("p", "pause"), ("t", "task"),
     ]
 
-    private static func keyBar(_ rect: Rect, _ grid: inout CellGrid) {
+    /// Keys that act on the factory, left out of the bar while attached to another process.
+    static let actingKeys: Set<String> = ["Enter", "⏎", "P", "r", "h", "u", "b"]
+
+    private static func keyBar(_ rect: Rect, isAttached: Bool, _ grid: inout CellGrid) {
         var x = rect.x
+        let (keys, shortKeys) = isAttached ? (keys.filter { !actingKeys.contains($0.0) }, shortKeys.filter { !actingKeys.contains($0.0) }) : (keys, shortKeys)
         let width = keys.reduce(0) { $0 + CharacterWidth.of($1.0) + CharacterWidth.of($1.1) + 2 }
         for (key, action) in width <= rect.width ? keys : shortKeys {
             let width = CharacterWidth.of(key) + CharacterWidth.of(action) + 2

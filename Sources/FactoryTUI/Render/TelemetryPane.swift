@@ -4,7 +4,11 @@ import PlannerFactory
 /// selection latencies, and the recent records, newest first.
 enum TelemetryPane {
     static func render(_ model: AppModel, _ rect: Rect, _ grid: inout CellGrid) {
-        let note = model.isFrozen ? "frozen" : (model.isTelemetryPaused ? "PAUSED (p resumes)" : "live · p pauses")
+        var note = model.isFrozen ? "frozen" : (model.isTelemetryPaused ? "PAUSED (p resumes)" : "live · p pauses")
+        if let attachment = model.attachment {
+            note += " · of process \(attachment.pid.map(String.init) ?? "?")"
+            if attachment.droppedEvents > 0 { note += " · \(attachment.droppedEvents) events dropped (too fast to show)" }
+        }
         Renderer.title("Telemetry", rect, focused: model.focus == .telemetry, &grid, note: note)
         guard rect.height > 1, let snapshot = model.telemetry else { return }
         let selection = snapshot.selection
@@ -37,7 +41,8 @@ enum TelemetryPane {
             y += 1
         }
         if snapshot.recentSelections.isEmpty && snapshot.recentInstantiations.isEmpty && snapshot.recentPlanCalls.isEmpty, y < rect.bottom {
-            grid.put("No selections yet: Enter runs one, b runs a burst of \(AppUpdate.burstSize).", x: rect.x, y: y, style: .faint, limit: rect.width)
+            let hint = model.attachment == nil ? "No selections yet: Enter runs one, b runs a burst of \(AppUpdate.burstSize)." : "No selections yet in the process attached to."
+            grid.put(hint, x: rect.x, y: y, style: .faint, limit: rect.width)
         }
     }
 

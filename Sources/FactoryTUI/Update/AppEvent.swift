@@ -31,6 +31,14 @@ public enum AppEvent: Sendable {
     case taskFailed(String)
     /// Background work failed before it could report.
     case failed(AppModel.Activity, String)
+    /// `--attach`: the publishers of the state folder, to pick from.
+    case publishers([PublisherChoice])
+    /// `--attach`: receiving the events of this process (its snapshot is in); its configuration in one line.
+    case attached(pid: Int32, command: String, configuration: String)
+    /// `--attach`: the process stopped publishing or went away (why); the runner waits for one of the same command.
+    case detached(String)
+    /// `--attach`: how many events the publisher has dropped for this TUI so far.
+    case droppedEvents(UInt64)
 }
 
 /// Work the update asks for; the effect runner does it (ranking at once, the rest off the UI thread).
@@ -53,4 +61,6 @@ public enum Effect: Sendable, Hashable {
     case burst(objective: String, capabilities: [String], count: Int)
     case setTelemetryPaused(Bool)
     case refreshTelemetry
+    /// `--attach`: attach to the publisher of this id (picked from the list).
+    case attach(id: String)
 }

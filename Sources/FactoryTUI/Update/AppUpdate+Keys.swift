@@ -6,6 +6,9 @@ extension AppUpdate {
             model.isQuitting = true
             return []
         }
+        if model.attachment?.isPicking == true {
+            return pickerKey(key, &model)
+        }
         if model.isHelpShown {
             if key == .character("q") { model.isQuitting = true }
             model.isHelpShown = false
@@ -18,6 +21,7 @@ extension AppUpdate {
             return edit(field, key, &model)
         }
         if scrollResult(key, &model) { return [] }
+        if let effects = attachedKey(key, &model) { return effects }
         switch key {
         case .character("q"): model.isQuitting = true
         case .character("?"): model.isHelpShown = true

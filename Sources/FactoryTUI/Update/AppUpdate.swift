@@ -92,6 +92,8 @@ public enum AppUpdate {
             model.activities[activity] = nil
             model.message = .init(text, isError: true)
             return []
+        case .publishers, .attached, .detached, .droppedEvents:
+            return attachEvent(event, &model)
         }
     }
 
