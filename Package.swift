@@ -17,6 +17,8 @@ let package = Package(
         .executable(name: "factory-probe", targets: ["factory-probe"]),
         .executable(name: "factory-host", targets: ["factory-host"]),
         .executable(name: "factory-tui", targets: ["factory-tui"]),
+        // An example application: selects and plans for a stream of objectives, publishing (examples/agent-service).
+        .executable(name: "agent-service", targets: ["agent-service"]),
         // An example plugin: a Swift planner exported through the C ABI.
         .library(name: "SwiftGridPlugin", type: .dynamic, targets: ["SwiftGridPlugin"]),
         // The blocks-world planner exported the same way (examples/plugins/blocks-world-swift).
@@ -31,6 +33,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         // The factory's figures for metrics backends (nothing is reported unless one is bootstrapped).
         .package(url: "https://github.com/apple/swift-metrics", from: "2.13.0"),
+        // The metrics backend of the example application agent-service (only it uses it).
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
     ],
     targets: [
         // The plugin ABI: one C header, which plugin authors may also copy.
@@ -111,6 +115,18 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The example application: the library used as an application would, publishing live
+        // events and writing its swift-metrics figures through swift-prometheus to a file.
+        .executableTarget(
+            name: "agent-service",
+            dependencies: [
+                "PlannerFactory", "PlannerKit", "ExamplePlanners", "NativePlanner",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CoreMetrics", package: "swift-metrics"),
+                .product(name: "Prometheus", package: "swift-prometheus"),
+            ],
+            path: "examples/agent-service"
+        ),
         // Shared by the test targets: C fixtures, build products, sanitizer detection.
         .target(name: "PlannerTestSupport", path: "Tests/PlannerTestSupport"),
         .testTarget(name: "PlannerKitTests", dependencies: ["PlannerKit"]),
@@ -122,7 +138,7 @@ let package = Package(
         ]),
         .testTarget(name: "ExamplePlannersTests", dependencies: ["ExamplePlanners", "PlannerKit", "PlannerTestSupport"]),
         .testTarget(name: "FactoryTUITests", dependencies: ["FactoryTUI", "PlannerFactory", "PlannerKit", "ExamplePlanners", "PlannerTestSupport"], exclude: ["Snapshots"]),
-        // Runs the built `factory` binary (it must be built: `swift build` first, as `.ci/run` does).
+        // Runs the built `factory` and `agent-service` binaries (`swift test` builds every product first).
         .testTarget(
             name: "FactoryEndToEndTests",
             dependencies: ["PlannerKit", "PlannerPluginABI", "PlannerTestSupport"]
