@@ -72,6 +72,24 @@ import Testing
         #expect(Renderer.render(model).grid.text.contains("12 events dropped"))
     }
 
+    @Test func thePickerCursorStaysOnItsProcessWhenTheListChangesAndAReattachUnpauses() {
+        var model = Self.model(.picking)
+        _ = AppUpdate.update(&model, .publishers(Self.choices))
+        _ = AppUpdate.update(&model, .input(.key(.down)))
+        #expect(model.attachment?.choices[model.attachment?.pickerCursor ?? 0].pid == 42)
+        let newcomer = PublisherChoice(id: "7", pid: 7, command: "new")
+        _ = AppUpdate.update(&model, .publishers([newcomer] + Self.choices))
+        #expect(model.attachment?.choices[model.attachment?.pickerCursor ?? 0].pid == 42, "still on 42, now the third row")
+
+        var attached = Self.model(.connecting, pid: 41)
+        _ = AppUpdate.update(&attached, .attached(pid: 41, command: "a", configuration: ""))
+        _ = AppUpdate.update(&attached, .input(.key(.character("p"))))
+        #expect(attached.isTelemetryPaused)
+        _ = AppUpdate.update(&attached, .detached("gone"))
+        #expect(AppUpdate.update(&attached, .attached(pid: 42, command: "a", configuration: "")) == [.setTelemetryPaused(false)])
+        #expect(!attached.isTelemetryPaused, "the next process's telemetry is shown live")
+    }
+
     @Test func thePickerScreen() throws {
         var model = Self.model(.picking)
         _ = AppUpdate.update(&model, .publishers(Self.choices))

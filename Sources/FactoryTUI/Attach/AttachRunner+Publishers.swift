@@ -24,7 +24,11 @@ extension AttachRunner {
         case .command(let command):
             let ids = Set(endpoints.map(\.id))
             commands.withLock { $0 = $0.filter { ids.contains($0.key) } }
-            let gone = goneIDs.withLock { $0.formIntersection(ids); return $0 }
+            let now = ContinuousClock.now
+            let gone = goneIDs.withLock { gone in
+                gone = gone.filter { ids.contains($0.key) && now - $0.value < Self.goneInterval }
+                return Set(gone.keys)
+            }
             for endpoint in endpoints where !gone.contains(endpoint.id) && commands.withLock({ $0[endpoint.id] }) ?? self.command(of: endpoint) == command {
                 return endpoint
             }

@@ -34,9 +34,10 @@ public final class AttachRunner: EffectPerformer {
     let paused = Locked<TelemetrySnapshot?>(nil)
     /// The command line of each publisher id asked so far (asking costs a publisher a snapshot).
     let commands = Locked<[String: String]>([:])
-    /// Publishers followed until they went away, not to be taken for their successor while their
-    /// files are still being cleaned up (forgotten once they are).
-    let goneIDs = Locked<Set<String>>([])
+    /// Publishers followed until they went away, and when: not taken for their successor for
+    /// `goneInterval`, while their files may still be listed.
+    let goneIDs = Locked<[String: ContinuousClock.Instant]>([:])
+    static let goneInterval: Duration = .seconds(2)
     /// Wakes the thread when the user picks a publisher.
     let wake = DispatchSemaphore(value: 0)
     /// How often the thread posts planners and telemetry at most.

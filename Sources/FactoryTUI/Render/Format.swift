@@ -12,14 +12,22 @@ public enum Format {
         return fixed(microseconds / 1_000_000, 2) + "s"
     }
 
+    /// A duration of `seconds`, as `duration` shows it ("?" when it is no duration: negative, or more than a year).
+    public static func duration(seconds: Double, frozen: Bool) -> String {
+        guard seconds.isFinite, seconds >= 0, seconds < 31_536_000 else { return frozen ? "–" : "?" }
+        return duration(.nanoseconds(Int64(seconds * 1e9)), frozen: frozen)
+    }
+
     /// Whole seconds of a running call, "12 s" ("–" when times are frozen).
     public static func elapsed(_ duration: Duration, frozen: Bool) -> String {
         frozen ? "–" : "\(Int(duration.seconds)) s"
     }
 
-    /// Seconds since the Unix epoch as "HH:MM:SS" (UTC); "--:--:--" when times are frozen.
+    /// Seconds since the Unix epoch as "HH:MM:SS" (UTC); "--:--:--" when times are frozen, and
+    /// "??:??:??" for a time before the epoch or after the year 5000 (sent by a buggy publisher).
     public static func clock(_ seconds: Double, frozen: Bool) -> String {
         if frozen { return "--:--:--" }
+        guard seconds.isFinite, seconds >= 0, seconds < 1e11 else { return "??:??:??" }
         let day = Int(seconds.rounded(.down)) % 86_400
         return [day / 3600, day / 60 % 60, day % 60].map { $0 < 10 ? "0\($0)" : "\($0)" }.joined(separator: ":")
     }

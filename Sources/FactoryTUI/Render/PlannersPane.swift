@@ -130,7 +130,7 @@ enum PlannersPane {
     private static func timings(of record: PlannerRecord, _ model: AppModel) -> String? {
         var parts: [String] = []
         if let seconds = record.probeSeconds {
-            parts.append("probe \(Format.duration(.nanoseconds(Int64(seconds * 1e9)), frozen: model.isFrozen))")
+            parts.append("probe \(Format.duration(seconds: seconds, frozen: model.isFrozen))")
         }
         let made = model.telemetry?.recentInstantiations.first { $0.planner == record.name && !$0.phases.isEmpty }
         for phase in made?.phases ?? [] where phase.name != "probe" || record.probeSeconds == nil {

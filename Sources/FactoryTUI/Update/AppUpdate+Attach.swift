@@ -15,8 +15,10 @@ extension AppUpdate {
         switch event {
         case .publishers(let choices):
             guard attachment.isPicking else { return [] }
+            // The cursor stays on the process it was on when the list changes around it.
+            let highlighted = attachment.choices.indices.contains(attachment.pickerCursor) ? attachment.choices[attachment.pickerCursor].id : nil
             attachment.choices = choices
-            attachment.pickerCursor = max(0, min(attachment.pickerCursor, choices.count - 1))
+            attachment.pickerCursor = choices.firstIndex { $0.id == highlighted } ?? max(0, min(attachment.pickerCursor, choices.count - 1))
             model.activities[.attach] = choices.isEmpty ? "no process publishes in \(attachment.stateDirectory)/live; waiting…" : nil
         case .attached(let pid, let command, let configuration):
             let isReattached = attachment.pid != nil && attachment.pid != pid
@@ -26,7 +28,11 @@ extension AppUpdate {
             attachment.droppedEvents = 0
             model.configurationSummary = configuration
             model.activities[.attach] = nil
+            // A view paused on the last process does not stay paused on this one.
+            let wasPaused = model.isTelemetryPaused
+            model.isTelemetryPaused = false
             model.message = .init("\(isReattached ? "Attached again" : "Attached") to process \(pid): its planners and telemetry, live; rankings are computed here. Keys that would act on it are disabled.")
+            return wasPaused ? [.setTelemetryPaused(false)] : []
         case .detached(let why):
             model.message = .init(why, isError: true)
             // A process picked from the list that could not be followed: the list again.

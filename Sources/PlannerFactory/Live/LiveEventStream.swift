@@ -57,10 +57,11 @@ final class LiveEventStream: Sendable {
         return next
     }
 
-    /// Removes a subscriber; the last one out frees the ring.
+    /// Removes a subscriber; the last one out frees the ring and forgets the registry told.
     func unsubscribe() {
         let left = subscribers.subtract(1, ordering: .relaxed).newValue
         guard left == 0 else { return }
+        registry.withLock { $0 = RegistryBaseline() }
         let ring = log.withLock { log -> RingBuffer<LiveEvent>? in
             defer { log.ring = nil }
             return log.ring
@@ -109,12 +110,15 @@ final class LiveEventStream: Sendable {
     }
 
     /// Takes `records` as the registry a new subscriber knows (its snapshot shows them). When it is
-    /// the only subscriber, the registry is taken as it is; otherwise the changes since the last
-    /// registry are published first, so the others miss none.
+    /// the only subscriber, or no snapshot was made before, the registry is taken as it is;
+    /// otherwise the changes since the last registry are published first, so the others miss none.
     func resetRegistry(generation: Int, records: [PlannerRecord]) {
-        guard subscriberCount <= 1 else { return registryChanged(generation: generation, records: records) }
-        registry.withLock { baseline in
+        let isFirst = registry.withLock { baseline in
+            // No snapshot was made yet: nobody was told of any registry.
+            guard baseline.generation == Int.min || subscriberCount <= 1 else { return false }
             if generation >= baseline.generation { baseline.reset(generation: generation, records: records) }
+            return true
         }
+        if !isFirst { registryChanged(generation: generation, records: records) }
     }
 }

@@ -17,6 +17,11 @@ final class LiveHub: Sendable {
         publisher.withLock { $0?.endpoint }
     }
 
+    /// Snapshots the running publisher has made (0 when none runs).
+    var snapshotsMade: Int {
+        publisher.withLock { $0?.snapshotsMade.load(ordering: .relaxed) ?? 0 }
+    }
+
     /// Starts a publisher unless one runs. - Returns: its endpoint.
     func start(_ make: () throws(FactoryError) -> LivePublisher) throws(FactoryError) -> LiveEndpoint {
         try publisher.withLock { (running: inout LivePublisher?) throws(FactoryError) -> LiveEndpoint in

@@ -15,6 +15,8 @@ final class LiveLoop {
     private var scratch = [UInt8](repeating: 0, count: 4096)
     /// How often queued events are sent, in milliseconds.
     private let tick: Int32 = 20
+    /// How long after its hello a subscriber's snapshot is made (a lister hangs up before).
+    private let snapshotDelay: Duration = .milliseconds(10)
     /// Events encoded for one subscriber per batch, and batches per turn.
     private let batch = 256
     private let batchesPerTurn = 64
@@ -32,7 +34,8 @@ final class LiveLoop {
                 let events = (subscriber.isReadClosed ? 0 : POLLIN) | (subscriber.hasOutput ? POLLOUT : 0)
                 descriptors.append(pollfd(fd: subscriber.descriptor, events: Int16(events), revents: 0))
             }
-            let timeout: Int32 = subscribers.isEmpty ? -1 : hasBacklog ? 0 : tick
+            let isSnapshotDue = subscribers.contains { $0.snapshotDue != nil }
+            let timeout: Int32 = subscribers.isEmpty ? -1 : hasBacklog ? 0 : isSnapshotDue ? 10 : tick
             if poll(&descriptors, nfds_t(descriptors.count), timeout) < 0 && errno != EINTR { break }
             if descriptors[0].revents != 0 { LiveSocket.drain(publisher.wake) }
             if publisher.isStopping { break }
@@ -72,8 +75,16 @@ final class LiveLoop {
 
     private enum Served { case done, backlog, gone }
 
-    /// Sends a subscriber its events, batch by batch, while its socket takes them.
+    /// Sends a subscriber its snapshot when it is due, then its events, batch by batch, while its
+    /// socket takes them.
     private func serve(_ subscriber: LiveSubscriber) -> Served {
+        if let due = subscriber.snapshotDue {
+            guard ContinuousClock.now >= due else { return .done }
+            guard let snapshot = publisher.source.snapshot() else { return .gone }
+            subscriber.enqueue(snapshot.serialized())
+            subscriber.snapshotDue = nil
+            publisher.snapshotsMade.add(1, ordering: .relaxed)
+        }
         for _ in 0..<batchesPerTurn {
             guard subscriber.flush() else { return .gone }
             if subscriber.hasOutput { return .done }  // its socket is full: it waits
@@ -114,11 +125,11 @@ final class LiveLoop {
             let subscriber = LiveSubscriber(descriptor: peer.descriptor, uid: peer.uid, pid: peer.pid, position: publisher.stream.subscribe())
             subscribers.append(subscriber)
             guard let counts = publisher.source.counts() else { return false }
-            // The hello goes first, at once: `factory ps` reads only that and hangs up.
+            // The hello goes first, at once: `factory ps` reads only that and hangs up, before
+            // its snapshot is made.
             subscriber.enqueue(publisher.hello(subscribers: subscribers, counts: counts).serialized())
             _ = subscriber.flush()
-            guard let snapshot = publisher.source.snapshot() else { return false }
-            subscriber.enqueue(snapshot.serialized())
+            subscriber.snapshotDue = .now + snapshotDelay
         }
     }
 

@@ -38,6 +38,8 @@ final class LivePublisher: Sendable {
     let claim: LiveDirectory.Claim
     let directory: LiveDirectory
     let wake: Int32
+    /// Snapshots made so far (listers that read only the hello cost none).
+    let snapshotsMade = Atomic<Int>(0)
     private let stopRequested = Atomic<Bool>(false)
     private let finished = OneShot<Bool>()
 

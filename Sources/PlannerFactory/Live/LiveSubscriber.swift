@@ -10,6 +10,9 @@ final class LiveSubscriber {
     var isReadClosed = false
     /// Events it lost because it fell too far behind, told to it so far.
     var dropped: UInt64 = 0
+    /// When its snapshot is to be made (`nil` once sent): a little after its hello, so a lister
+    /// that reads only the hello and hangs up (`factory ps`, the TUI's picker) costs no snapshot.
+    var snapshotDue: ContinuousClock.Instant?
     /// Encoded lines waiting for the socket, from `sent` on.
     private var output: [UInt8] = []
     private var sent = 0

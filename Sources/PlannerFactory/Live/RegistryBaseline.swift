@@ -5,27 +5,35 @@ struct RegistryBaseline: Sendable {
     private(set) var generation = Int.min
     private var records: [Key: PlannerRecord] = [:]
 
-    /// A planner's identity: its name and bundle (several invalid or shadowed bundles may share a name).
+    /// A planner's identity: its name and bundle (several invalid or shadowed bundles may share a
+    /// name), and which of the records with both it is, in registry order (two builtins of one name).
     private struct Key: Hashable {
         var name: String
         var path: String?
-        init(_ record: PlannerRecord) {
-            name = record.name
-            path = record.path
+        var occurrence: Int
+
+        /// The key of every record, in order.
+        static func keys(of records: [PlannerRecord]) -> [Key] {
+            var seen: [Key: Int] = [:]
+            return records.map { record in
+                var key = Key(name: record.name, path: record.path, occurrence: 0)
+                key.occurrence = seen[key, default: 0]
+                seen[Key(name: record.name, path: record.path, occurrence: 0), default: 0] += 1
+                return key
+            }
         }
     }
 
     mutating func reset(generation: Int, records: [PlannerRecord]) {
         self.generation = generation
-        self.records = Dictionary(records.map { (Key($0), $0) }, uniquingKeysWith: { first, _ in first })
+        self.records = Dictionary(zip(Key.keys(of: records), records), uniquingKeysWith: { first, _ in first })
     }
 
     /// The events that lead from the baseline to `current`, in registry order, removals last.
     func changes(to current: [PlannerRecord], at time: Double) -> [LiveEvent] {
         var events: [LiveEvent] = []
         var seen = Set<Key>()
-        for record in current {
-            let key = Key(record)
+        for (key, record) in zip(Key.keys(of: current), current) {
             seen.insert(key)
             guard let old = records[key] else {
                 events.append(.status(record, from: nil, isRemoved: false, at: time))

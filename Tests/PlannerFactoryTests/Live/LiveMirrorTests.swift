@@ -86,7 +86,7 @@ struct LiveMirrorTests {
         #expect(mirror.telemetry().selection.count == 0)
         #expect(throws: DataFormatError.self) { try mirror.apply(["type": "quarantine", "record": ["name": "x"]]) }
         #expect(try mirror.apply(["type": "a-newer-kind"]) == [], "unknown types are skipped")
-        #expect(try mirror.apply(["type": "dropped", "count": 12, "totalDropped": 12]) == [])
+        #expect(try mirror.apply(["type": "dropped", "count": 12, "totalDropped": 12]) == .telemetry, "shown with the telemetry")
         #expect(mirror.eventCounts.dropped == 12)
         #expect(try mirror.apply(["type": "closing"]) == .closing)
     }
@@ -106,6 +106,60 @@ struct LiveMirrorTests {
         #expect(summary.count == 1003 && summary.failures == 13)
         #expect(summary.max == .milliseconds(40), "the publisher's maximum stays")
         #expect(summary.p50 >= .microseconds(99), "percentiles over the recent record and the events since")
+    }
+
+    @Test func twoBuiltinsOfOneNameStayTwoRecordsThroughRegistryChanges() throws {
+        let root = try TemporaryFolder()
+        let factory = root.factory(["plugins"], builtins: [.stub("route", capabilities: ["grid"], rank: 3), .stub("route", capabilities: ["grid"], rank: 1)])
+        let connection = try LiveConnection(try factory.startPublishing())
+        let mirror = LiveMirror()
+        mirror.start(hello: connection.hello)
+        try mirror.apply(try connection.snapshot())
+        try root.bundle("plugins/maze", name: "maze", capabilities: ["grid"])
+        factory.rediscover()
+        for line in try connection.read(until: { $0["type"] == "rediscovery" }) { try mirror.apply(line) }
+        #expect(mirror.planners().map { "\($0.name) \($0.status)" } == factory.planners().map { "\($0.name) \($0.status)" })
+        #expect(mirror.planners().filter { $0.name == "route" }.map(\.status) == [.active, .shadowed])
+        #expect(mirror.rank(capabilities: ["grid"]).winner(explain: false)?.name == "route")
+    }
+
+    @Test func aSnapshotRecordThatCannotBeReadIsLeftOutAndCounted() throws {
+        var record = PlannerRecord(builtin: Self.descriptor("a", rank: 1)).json.objectValue ?? [:]
+        record["status"] = "hibernating"
+        let mirror = LiveMirror()
+        mirror.start(hello: ["type": "hello", "format": 1])
+        try mirror.apply([
+            "type": "snapshot", "configuration": FactoryConfiguration().json, "telemetry": TelemetrySnapshot(capacity: 8).json,
+            "planners": [.object(record), PlannerRecord(builtin: Self.descriptor("b", rank: 1)).json],
+        ])
+        #expect(mirror.planners().map(\.name) == ["b"])
+        #expect(mirror.skippedPlanners.count == 1 && mirror.skippedPlanners.firstReason?.contains("hibernating") == true)
+    }
+
+    @Test func numbersOutOfRangeAreRefusedOrBoundedNotTrappedOn() throws {
+        let mirror = try Self.mirror(records: [])
+        func selection(_ change: (inout [String: JSONValue]) -> Void) -> JSONValue {
+            var line = SelectionRecord(objective: "x", candidateCount: 1, duration: .microseconds(3)).json.objectValue ?? [:]
+            line["type"] = "selection"
+            change(&line)
+            return .object(line)
+        }
+        #expect(throws: DataFormatError.self) { try mirror.apply(selection { $0["timestamp"] = 1e300 }) }
+        #expect(throws: DataFormatError.self) { try mirror.apply(selection { $0["timestamp"] = -5 }) }
+        #expect(throws: DataFormatError.self) { try mirror.apply(selection { $0["candidateCount"] = 1e19 }) }
+        #expect(throws: DataFormatError.self) { try mirror.apply(selection { $0["durationMicroseconds"] = 1e300 }) }
+        var record = PlannerRecord(builtin: Self.descriptor("a", rank: 1)).json.objectValue ?? [:]
+        record["probeSeconds"] = 1e11
+        #expect(throws: DataFormatError.self) { try PlannerRecord(json: .object(record)) }
+        var telemetry = TelemetrySnapshot(capacity: 8).json.objectValue ?? [:]
+        telemetry["capacity"] = 1e13
+        let big = LiveMirror()
+        big.start(hello: ["type": "hello", "format": 1])
+        try big.apply(["type": "snapshot", "configuration": FactoryConfiguration().json, "telemetry": .object(telemetry), "planners": []])
+        #expect(big.telemetry().capacity == LiveMirror.recentLimit, "a mirror keeps at most its own limit of recent records")
+        var summary = LatencySummary.empty.json.objectValue ?? [:]
+        summary["count"] = 9_223_372_036_854_774_784
+        #expect(throws: DataFormatError.self) { try LatencySummary(json: .object(summary)) }
     }
 
     static func descriptor(_ name: String, rank: Int) -> PlannerDescriptor {

@@ -39,6 +39,18 @@ struct LivePublisherTests {
         #expect(sequence == Array(sequence[0]..<(sequence[0] + events.count)), "numbered without gaps")
     }
 
+    @Test func listersThatReadOnlyTheHelloCostNoSnapshot() throws {
+        let root = try TemporaryFolder()
+        let factory = root.publishingFactory()
+        let endpoint = try factory.startPublishing()
+        for _ in 0..<5 { #expect(try LiveConnection(endpoint).hello["type"] == "hello") }
+        let subscriber = try LiveConnection(endpoint)
+        #expect(try subscriber.snapshot()["type"] == "snapshot")
+        // A lister hangs up within the publisher's delay (10 ms) unless the machine stalls it;
+        // before listers were told apart every connection cost one (6 here).
+        #expect(factory.telemetry.live.snapshotsMade <= 3, "listers that hang up after the hello cost no snapshot")
+    }
+
     @Test func eightSubscribersEachGetEveryEvent() throws {
         let root = try TemporaryFolder()
         let factory = root.publishingFactory()

@@ -35,11 +35,32 @@ struct JSONFields {
         return number
     }
 
-    /// A whole number that an `Int` holds.
+    /// A whole number a `Double` holds exactly (at most 2⁵³ in size).
     func integer(_ key: String) throws(DataFormatError) -> Int {
         let value = try number(key)
-        guard let integer = Int(exactly: value) else { throw missing(key, "a whole number") }
+        guard abs(value) <= 9_007_199_254_740_992, let integer = Int(exactly: value) else { throw missing(key, "a whole number") }
         return integer
+    }
+
+    /// A count: a whole number from 0 to 2⁵³.
+    func count(_ key: String) throws(DataFormatError) -> Int {
+        let value = try integer(key)
+        guard value >= 0 else { throw missing(key, "a count from 0") }
+        return value
+    }
+
+    /// Seconds since the Unix epoch, from 1970 to the year 5000.
+    func time(_ key: String) throws(DataFormatError) -> Double {
+        let value = try number(key)
+        guard value >= 0, value < 1e11 else { throw missing(key, "a time in seconds since 1970") }
+        return value
+    }
+
+    /// Seconds of a duration, from 0 to a year; `nil` when absent or null.
+    func optionalSeconds(_ key: String) throws(DataFormatError) -> Double? {
+        guard let value = try optionalNumber(key) else { return nil }
+        guard value >= 0, value < 31_536_000 else { throw missing(key, "a number of seconds from 0 to a year, or null") }
+        return value
     }
 
     /// Microseconds (`durationMicroseconds`) as a duration; negative values are refused.

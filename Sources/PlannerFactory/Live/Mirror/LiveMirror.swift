@@ -60,9 +60,15 @@ public final class LiveMirror: Sendable {
         var droppedEvents: UInt64 = 0
         var events: UInt64 = 0
         var hasSnapshot = false
+        /// Planner records of the snapshot that could not be read (a newer publisher's status …), and why the first could not.
+        var skippedPlanners = 0
+        var skippedReason: String?
     }
 
     private let state = Locked(State())
+
+    /// The most recent records of each kind a mirror keeps.
+    static let recentLimit = 100_000
 
     /// The format of the stream this mirror reads (the hello line's `format`).
     public static let format = LivePublisher.formatVersion
@@ -76,6 +82,10 @@ public final class LiveMirror: Sendable {
 
     /// The publisher's hello line.
     public var hello: JSONValue { state.withLock { $0.hello } }
+
+    /// Planner records of the snapshot that could not be read and are left out (a status this
+    /// version does not know, a record without its form), and why the first one could not.
+    public var skippedPlanners: (count: Int, firstReason: String?) { state.withLock { ($0.skippedPlanners, $0.skippedReason) } }
 
     /// Whether the snapshot arrived.
     public var hasSnapshot: Bool { state.withLock { $0.hasSnapshot } }
@@ -146,11 +156,15 @@ public final class LiveMirror: Sendable {
         case "probe", "quarantine", "release", "status":
             let record = try PlannerRecord(json: line["record"] ?? .null)
             let isRemoved = line["removed"]?.boolValue ?? false
+            // Several records may share a name and bundle (two builtins of one name, one shadowed):
+            // the one in the status the event comes from.
+            let from = line["from"]?.stringValue ?? (line["type"] == "probe" ? PlannerStatus.pending.description : nil)
             state.withLock { state in
                 state.events += 1
                 state.index = nil
                 state.generation += 1
-                if let position = state.records.firstIndex(where: { $0.name == record.name && $0.path == record.path }) {
+                let same = state.records.indices.filter { state.records[$0].name == record.name && state.records[$0].path == record.path }
+                if let position = same.first(where: { from == nil || state.records[$0].status.description == from }) ?? same.first {
                     if isRemoved { state.records.remove(at: position) } else { state.records[position] = record }
                 } else if !isRemoved {
                     state.records.append(record)
@@ -160,7 +174,7 @@ public final class LiveMirror: Sendable {
         case "dropped":
             let count = line["count"]?.numberValue.flatMap { UInt64(exactly: $0) } ?? 0
             state.withLock { $0.droppedEvents += count }
-            return []
+            return .telemetry
         case "closing":
             return .closing
         default:
@@ -171,10 +185,21 @@ public final class LiveMirror: Sendable {
 
     private func applySnapshot(_ line: JSONValue) throws(DataFormatError) {
         let fields = try JSONFields(line, "a live snapshot")
-        let records = try fields.array("planners").map { value throws(DataFormatError) in try PlannerRecord(json: value) }
+        var records: [PlannerRecord] = []
+        var skipped = 0
+        var skippedReason: String?
+        for value in try fields.array("planners") {
+            do {
+                records.append(try PlannerRecord(json: value))
+            } catch {
+                skipped += 1
+                skippedReason = skippedReason ?? error.message
+            }
+        }
         let telemetry = try TelemetrySnapshot(json: fields.members["telemetry"] ?? .null)
         let configuration = try fields.object("configuration")
-        let manager = TelemetryManager(capacity: max(1, telemetry.capacity))
+        // The recent records are at most what the publisher keeps; more than a mirror needs is not kept.
+        let manager = TelemetryManager(capacity: min(max(1, telemetry.capacity), Self.recentLimit))
         // Oldest first, so the local profilers keep them in the publisher's order.
         for record in telemetry.recentSelections.reversed() { manager.selections.record(record) }
         for record in telemetry.recentInstantiations.reversed() { manager.instantiations.record(record) }
@@ -193,6 +218,8 @@ public final class LiveMirror: Sendable {
             state.planCalls = Baseline(summary: telemetry.planCall, seeded: telemetry.recentPlanCalls.count,
                                        seededFailures: telemetry.recentPlanCalls.count { !$0.isSuccess })
             state.phases = telemetry.instantiationPhases
+            state.skippedPlanners = skipped
+            state.skippedReason = skippedReason
             state.hasSnapshot = true
         }
     }

@@ -46,7 +46,7 @@ extension PlannerRecord {
             fingerprint: fingerprint, warnings: try fields.strings("warnings"), unknownFields: try fields.object("unknownFields"),
             isThreadSafe: try fields.bool("threadSafe"),
             quarantinedSince: try fields.optionalString("since").flatMap(WallClock.parseISO8601),
-            probeSeconds: try fields.optionalNumber("probeSeconds"))
+            probeSeconds: try fields.optionalSeconds("probeSeconds"))
     }
 }
 

@@ -9,8 +9,8 @@ extension SelectionRecord {
     public init(json: JSONValue) throws(DataFormatError) {
         let fields = try JSONFields(json, "a selection record")
         self.init(
-            timestamp: try fields.number("timestamp"), objective: try fields.string("objective"),
-            capabilities: try fields.strings("capabilities"), candidateCount: try fields.integer("candidateCount"),
+            timestamp: try fields.time("timestamp"), objective: try fields.string("objective"),
+            capabilities: try fields.strings("capabilities"), candidateCount: try fields.count("candidateCount"),
             winner: try fields.optionalString("winner"), error: try fields.optionalString("error"),
             duration: try fields.microseconds("durationMicroseconds"))
     }
@@ -32,7 +32,7 @@ extension InstantiationRecord {
         case "failure": outcome = .failure(try fields.optionalString("error") ?? "")
         case let other: throw DataFormatError("an instantiation record's \"outcome\" is not success, cached or failure: \(other)")
         }
-        self.init(timestamp: try fields.number("timestamp"), planner: try fields.string("planner"), phases: phases, outcome: outcome)
+        self.init(timestamp: try fields.time("timestamp"), planner: try fields.string("planner"), phases: phases, outcome: outcome)
     }
 }
 
@@ -42,7 +42,7 @@ extension PlanCallRecord {
         let fields = try JSONFields(json, "a plan call record")
         let pid = try fields.optionalNumber("workerPid")
         self.init(
-            timestamp: try fields.number("timestamp"), planner: try fields.string("planner"),
+            timestamp: try fields.time("timestamp"), planner: try fields.string("planner"),
             workerPID: pid.flatMap { Int32(exactly: $0) }, duration: try fields.microseconds("durationMicroseconds"),
             outcome: try fields.string("outcome"), error: try fields.optionalString("error"))
     }
@@ -53,7 +53,7 @@ extension LatencySummary {
     public init(json: JSONValue) throws(DataFormatError) {
         let fields = try JSONFields(json, "a latency summary")
         self.init(
-            count: try fields.integer("count"), failures: try fields.integer("failures"),
+            count: try fields.count("count"), failures: try fields.count("failures"),
             p50: try fields.microseconds("p50Microseconds"), p95: try fields.microseconds("p95Microseconds"),
             p99: try fields.microseconds("p99Microseconds"), max: try fields.microseconds("maxMicroseconds"),
             mean: try fields.microseconds("meanMicroseconds"))
@@ -67,8 +67,8 @@ extension TelemetrySnapshot {
         var phases: [String: LatencySummary] = [:]
         for (name, value) in try fields.object("instantiationPhases") { phases[name] = try LatencySummary(json: value) }
         self.init(
-            capacity: try fields.integer("capacity"), isPaused: try fields.bool("isPaused"),
-            droppedWhilePaused: try fields.integer("droppedWhilePaused"),
+            capacity: try fields.count("capacity"), isPaused: try fields.bool("isPaused"),
+            droppedWhilePaused: try fields.count("droppedWhilePaused"),
             selection: try LatencySummary(json: fields.members["selection"] ?? .null),
             instantiation: try LatencySummary(json: fields.members["instantiation"] ?? .null),
             instantiationPhases: phases,
