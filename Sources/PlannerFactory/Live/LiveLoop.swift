@@ -15,6 +15,8 @@ final class LiveLoop {
     private var scratch = [UInt8](repeating: 0, count: 4096)
     /// How often queued events are sent, in milliseconds.
     private let tick: Int32 = 20
+    /// How long stopping waits for subscribers' full sockets to take `closing`.
+    private let closingWait: Duration = .seconds(1)
     /// How long after its hello a subscriber's snapshot is made (a lister hangs up before).
     private let snapshotDelay: Duration = .milliseconds(10)
     /// Events encoded for one subscriber per batch, and batches per turn.
@@ -52,12 +54,23 @@ final class LiveLoop {
                 }
             }
         }
-        for subscriber in subscribers {
-            subscriber.enqueue(#"{"type":"closing"}"#)
-            _ = subscriber.flush()
-            remove(subscriber)
-        }
+        closeAll()
         publisher.didFinish()
+    }
+
+    /// Tells every subscriber that publishing stops (`closing`, after the line being sent; the
+    /// backlog of one far behind is dropped) and closes them, waiting at most `closingWait` in all
+    /// for sockets that are full.
+    private func closeAll() {
+        for subscriber in subscribers { subscriber.finish(with: #"{"type":"closing"}"#) }
+        let deadline = ContinuousClock.now + closingWait
+        var waiting = subscribers.filter { $0.flush() && $0.hasOutput }
+        while !waiting.isEmpty, ContinuousClock.now < deadline {
+            var descriptors = waiting.map { pollfd(fd: $0.descriptor, events: Int16(POLLOUT), revents: 0) }
+            if poll(&descriptors, nfds_t(descriptors.count), tick) < 0 && errno != EINTR { break }
+            waiting = waiting.filter { $0.flush() && $0.hasOutput }
+        }
+        for subscriber in subscribers { remove(subscriber) }
     }
 
     /// Reads and discards what a subscriber sent. - Returns: `false` when it hung up or failed.

@@ -37,6 +37,15 @@ final class LiveSubscriber {
         output.append(UInt8(ascii: "\n"))
     }
 
+    /// Ends its stream with `line`: what is queued after the line being sent is dropped (a
+    /// subscriber far behind gets the end of the current line, then `line`, not its backlog).
+    func finish(with line: String) {
+        if let end = output[sent...].firstIndex(of: UInt8(ascii: "\n")) {
+            output.removeSubrange((end + 1)...)
+        }
+        enqueue(line)
+    }
+
     /// Sends what the socket takes now.
     /// - Returns: `false` when the subscriber is gone (the connection failed).
     func flush() -> Bool {

@@ -105,6 +105,22 @@ struct LivePublisherTests {
         #expect(LiveDirectory(stateDirectory: root.path + "/state").publishers().isEmpty)
     }
 
+    @Test func aSubscriberFarBehindStillGetsClosingWhenPublishingStops() throws {
+        let root = try TemporaryFolder()
+        let factory = root.publishingFactory()
+        let connection = try LiveConnection(try factory.startPublishing())
+        _ = try connection.snapshot()
+        // It reads nothing while far more is published than its socket holds.
+        for number in 0..<30_000 { _ = try factory.selectBestPlanner(objective: "objective \(number)", capabilities: ["echo"]) }
+        // Stopping waits (a second at most) for its full socket to take the closing line: it reads meanwhile.
+        let stopped = Thread { factory.stopPublishing() }
+        stopped.start()
+        usleep(300_000)  // it starts reading only after stopping has begun
+        var last: JSONValue?
+        while case .message(let line) = try connection.next(timeout: .seconds(60)) { last = line }
+        #expect(last?["type"] == "closing", "its backlog is dropped, the closing line is not")
+    }
+
     @Test func aFactoryConfiguredToPublishDoesSoAndStopsWhenReleased() throws {
         let root = try TemporaryFolder()
         let directory = LiveDirectory(stateDirectory: root.path + "/state")
