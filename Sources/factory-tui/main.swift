@@ -61,7 +61,7 @@ struct FactoryTUICommand: ParsableCommand {
         var configuration = try options.configuration(environment: environment)
         // The TUI publishes its live events unless FACTORY_PUBLISH / --no-publish says otherwise.
         if configuration.source(of: .publish) == .default { configuration.publishes = true }
-        if configuration.source(of: .pluginPath) == .default, let examples = Self.examplesFolder() {
+        if configuration.source(of: .pluginPath) == .default, let examples = ExamplePlanners.pluginFolder() {
             configuration.pluginPath = [examples]
         }
         guard let level = Logger.Level(rawValue: logLevel) else {
@@ -103,17 +103,6 @@ struct FactoryTUICommand: ParsableCommand {
     /// `--freeze` or FACTORY_TUI_FREEZE.
     static func isFrozen(_ flag: Bool, _ environment: [String: String]) -> Bool {
         flag || ["1", "true", "yes", "on"].contains(environment["FACTORY_TUI_FREEZE"]?.lowercased() ?? "")
-    }
-
-    /// The repository's examples/plugins, found above the executable (it runs from .build/…).
-    static func examplesFolder() -> String? {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("examples/plugins").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
     }
 
     /// A logger writing to factory-tui.log in the state folder (nowhere if it cannot be opened).

@@ -19,7 +19,7 @@ struct AgentServiceMetricsTests {
         var running = JSONValue.null
         let deadline = Date().addingTimeInterval(60)
         repeat {
-            running = try Self.parse(file)
+            running = try PrometheusClientParser.parse(file)
             if Self.value(running, "planner_factory_selections", ["outcome": "failure"]) > 0
                 && Self.value(running, "planner_factory_plan_duration_seconds", ["planner": "grid-astar", "outcome": "success"], sample: "_count") > 0 {
                 break
@@ -53,29 +53,11 @@ struct AgentServiceMetricsTests {
         }
         #expect(ended.reason == .exit && ended.status == 0, "\(ended.standardError)")
         let counts = try #require(AgentServiceBinary.finalCounts(ended.standardError), "\(ended.standardError)")
-        let final = try Self.parse(file)
+        let final = try PrometheusClientParser.parse(file)
         #expect(Self.value(final, "planner_factory_selections", ["outcome": "success"]) == Double(counts.selections - counts.failures))
         #expect(Self.value(final, "planner_factory_selections", ["outcome": "failure"]) == Double(counts.failures))
         #expect(Self.value(final, "planner_factory_selection_duration_seconds", [:], sample: "_count") == Double(counts.selections))
         #expect(try FileManager.default.contentsOfDirectory(atPath: metrics) == ["agent-service.prom"], "no temporary file is left")
-    }
-
-    /// The metric families of a Prometheus text file, as prometheus_client's parser reads them:
-    /// `{name: {type, samples: [{name, labels, value}]}}`; `null` while the file does not exist.
-    static func parse(_ file: String) throws -> JSONValue {
-        guard FileManager.default.fileExists(atPath: file) else { return .null }
-        let script = """
-            import json, sys
-            from prometheus_client.parser import text_string_to_metric_families
-            families = {}
-            for family in text_string_to_metric_families(open(sys.argv[1]).read()):
-                families[family.name] = {"type": family.type, "samples": [
-                    {"name": s.name, "labels": s.labels, "value": s.value} for s in family.samples]}
-            print(json.dumps(families))
-            """
-        let parsed = try #require(try Deadline.runProcess([InstalledPlanners.python, "-c", script, file], environment: [:]))
-        #expect(parsed.status == 0, "\(parsed.standardError)")
-        return try JSONValue(parsing: parsed.standardOutput)
     }
 
     /// The value of family `name`'s sample `name + sample` whose labels include `labels` (0 if none).

@@ -22,18 +22,7 @@ struct LivePrometheusTests {
         #expect(metrics.status == 0, "\(metrics.standardError)")
         let file = state.path + "/metrics.prom"
         try metrics.standardOutput.write(toFile: file, atomically: false, encoding: .utf8)
-        let script = """
-            import json, sys
-            from prometheus_client.parser import text_string_to_metric_families
-            families = {}
-            for family in text_string_to_metric_families(open(sys.argv[1]).read()):
-                families[family.name] = {"type": family.type, "samples": [
-                    {"name": s.name, "labels": s.labels, "value": s.value} for s in family.samples]}
-            print(json.dumps(families))
-            """
-        let parsed = try #require(try Deadline.runProcess([InstalledPlanners.python, "-c", script, file], environment: [:]))
-        #expect(parsed.status == 0, "\(parsed.standardError)")
-        let families = try JSONValue(parsing: parsed.standardOutput)
+        let families = try PrometheusClientParser.parse(file)
         #expect(families["planner_factory_selections"]?["type"] == "counter")
         let selections = families["planner_factory_selections"]?["samples"]?.arrayValue ?? []
         #expect(selections.contains { $0["labels"]?["outcome"] == "success" && $0["value"]?.numberValue ?? 0 > 0 })

@@ -31,17 +31,6 @@ extension AgentService {
         }
     }
 
-    /// The repository's examples/plugins, found above the executable (it runs from .build/…).
-    static func examplesFolder() -> String? {
-        var folder = URL(fileURLWithPath: CommandLine.arguments[0]).resolvingSymlinksInPath().deletingLastPathComponent()
-        while folder.path != "/" {
-            let candidate = folder.appendingPathComponent("examples/plugins").path
-            if FileManager.default.fileExists(atPath: candidate) { return candidate }
-            folder = folder.deletingLastPathComponent()
-        }
-        return nil
-    }
-
     /// `24 planners: 9 active, 14 quarantined, 1 invalid (probed 23 plugins in 2.1 s)`.
     static func plannerSummary(_ statuses: [PlannerStatus], probes: ProbeSummary) -> String {
         let counts = PlannerStatus.all.compactMap { status -> String? in

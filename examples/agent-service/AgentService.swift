@@ -113,7 +113,7 @@ struct AgentService: ParsableCommand {
         overrides[.stateDirectory] = stateDir
         overrides[.pluginPath] = pluginPath
         try configuration.apply(overrides)
-        if configuration.source(of: .pluginPath) == .default, let examples = Self.examplesFolder() {
+        if configuration.source(of: .pluginPath) == .default, let examples = ExamplePlanners.pluginFolder() {
             configuration.pluginPath = [examples]
         }
         return configuration
