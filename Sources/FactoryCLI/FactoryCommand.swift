@@ -29,7 +29,8 @@ public struct FactoryCommand: ParsableCommand {
 
     /// Runs the command line and exits with the documented exit codes (argument-parser's usage
     /// code 64 becomes 1). FactoryErrors print their message, and a JSON error with `--json`.
-    public static func runAndExit(arguments: [String] = Array(CommandLine.arguments.dropFirst())) -> Never {
+    /// The arguments keep bytes that are not UTF-8 (`ProcessArguments`), so a path names its file.
+    public static func runAndExit(arguments: [String] = Array(ProcessArguments.current().dropFirst())) -> Never {
         do {
             var command = try parseAsRoot(arguments)
             try command.run()

@@ -75,12 +75,13 @@ public enum FactorySystem {
 
 /// The process environment as a dictionary, without Foundation.
 public enum ProcessEnvironment {
-    /// Every `NAME=value` of the process environment.
+    /// Every `NAME=value` of the process environment, every byte kept (`PathBytes`): a value
+    /// such as a path that is not UTF-8 names the same file when it is passed on.
     public static func current() -> [String: String] {
         var result: [String: String] = [:]
         var pointer = environ
         while let entry = pointer.pointee {
-            let text = String(cString: entry)
+            let text = PathBytes.string(cString: entry)
             if let equals = text.firstIndex(of: "=") {
                 result[String(text[..<equals])] = String(text[text.index(after: equals)...])
             }

@@ -107,7 +107,7 @@ struct FactoryTUICommand: ParsableCommand {
 
     /// A logger writing to factory-tui.log in the state folder (nowhere if it cannot be opened).
     static func logger(stateFolder: String, level: Logger.Level) -> Logger {
-        try? FileManager.default.createDirectory(atPath: stateFolder, withIntermediateDirectories: true)
+        try? StateFolder.create(stateFolder)
         guard let handler = FileLogHandler.open(stateFolder + "/factory-tui.log", level: level) else {
             return Logger(label: "factory-tui", factory: { _ in SwiftLogNoOpLogHandler() })
         }
@@ -126,4 +126,5 @@ func disableInteractiveBacktraces() {
 }
 
 disableInteractiveBacktraces()
-FactoryTUICommand.main()
+// The arguments with bytes that are not UTF-8 kept (a --state-dir such as state\xff names that folder).
+FactoryTUICommand.main(Array(ProcessArguments.current().dropFirst()))

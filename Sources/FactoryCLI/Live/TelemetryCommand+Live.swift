@@ -54,9 +54,10 @@ extension TelemetryCommand {
         while nanosleep(&request, &remaining) != 0 && errno == EINTR { request = remaining }
     }
 
-    /// One line of JSON on standard output, flushed (followers are often pipes).
+    /// One line of JSON on standard output, flushed (followers are often pipes); raw path bytes
+    /// shown as `Output.json` shows them.
     private static func emit(_ value: JSONValue) {
-        Swift.print(value.serialized())
+        Swift.print(value.showingRawBytes.serialized())
         fflush(nil)
     }
 }

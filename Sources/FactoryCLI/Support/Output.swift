@@ -7,8 +7,10 @@ import Glibc
 
 /// Writing to standard output and standard error.
 enum Output {
+    /// Prints `value` exactly, but for a path's bytes that are not UTF-8: U+FFFD in the text and
+    /// the bytes beside in base64 (`JSONValue.showingRawBytes`: `path` gets `pathBytes`).
     static func json(_ value: JSONValue) {
-        Swift.print(value.serialized(pretty: true))
+        Swift.print(value.showingRawBytes.serialized(pretty: true))
     }
 
     /// Writes `text` to standard error, its controls escaped (it may hold a plugin's words).

@@ -28,7 +28,7 @@ public struct FileLogHandler: LogHandler {
     /// Opens (creating) `path` for appending.
     /// - Returns: `nil` when the file cannot be opened.
     public static func open(_ path: String, level: Logger.Level) -> (@Sendable (String) -> FileLogHandler)? {
-        let descriptor = Glibc.open(path, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644)
+        let descriptor = PathBytes.withCString(path) { Glibc.open($0, O_WRONLY | O_CREAT | O_APPEND | O_CLOEXEC, 0o644) }
         guard descriptor >= 0 else { return nil }
         let sink = Sink(descriptor: descriptor)
         return { label in FileLogHandler(sink: sink, label: label, logLevel: level) }

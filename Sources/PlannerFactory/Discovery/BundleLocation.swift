@@ -6,11 +6,11 @@ struct BundleLocation: Sendable {
     var searchIndex: Int
     /// The search-path folder it sits in.
     var searchFolder: String
-    /// The folder's name inside the search-path folder (with replacement characters if not UTF-8).
+    /// The folder's name inside the search-path folder (bytes that are not UTF-8 kept as `PathBytes` escapes).
     var folderName: String
     /// The folder's path.
     var path: String
-    /// A problem found while listing (a symlink loop, a dangling link, a non-UTF-8 name).
+    /// A problem found while listing (a symlink loop, a dangling link).
     var listingProblem: String?
     /// Whether the folder is reached through a symbolic link (or a file system that did not say):
     /// a watch on it would not notice the link being pointed elsewhere further along.
@@ -59,12 +59,16 @@ enum BundleLister {
             case .failure(let error):
                 warnings.append(describe(folder: folder, error: error))
             case .success(let entries):
-                // For ASCII names the standard comparison is byte order, and much faster.
-                let isASCII = entries.allSatisfy { $0.displayName.utf8.allSatisfy { $0 < 0x80 } }
+                // For ASCII names the standard comparison is byte order, and much faster; names
+                // with bytes that are not UTF-8 are compared by those bytes.
+                let isASCII = entries.allSatisfy { $0.exactName.utf8.allSatisfy { $0 < 0x80 } }
+                let hasRawBytes = !isASCII && entries.contains { $0.name == nil }
                 let sorted = isASCII
-                    ? entries.sorted { $0.displayName < $1.displayName }
-                    : entries.sorted { $0.displayName.precedesInByteOrder($1.displayName) }
-                for entry in sorted where !entry.displayName.hasPrefix(".") {
+                    ? entries.sorted { $0.exactName < $1.exactName }
+                    : hasRawBytes
+                    ? entries.sorted { PathBytes.bytes(of: $0.exactName).lexicographicallyPrecedes(PathBytes.bytes(of: $1.exactName)) }
+                    : entries.sorted { $0.exactName.precedesInByteOrder($1.exactName) }
+                for entry in sorted where !entry.exactName.hasPrefix(".") {
                     if let location = classify(entry, in: folder, searchIndex: index) {
                         locations.append(location)
                     }
@@ -83,17 +87,12 @@ enum BundleLister {
 
     /// A location for a folder entry, or `nil` when the entry is not a folder (plain files are not bundles).
     private static func classify(_ entry: FileSystem.Entry, in folder: String, searchIndex: Int) -> BundleLocation? {
-        let path = folder + "/" + entry.displayName
+        let path = folder + "/" + entry.exactName
         var location = BundleLocation(
-            searchIndex: searchIndex, searchFolder: folder, folderName: entry.displayName, path: path, listingProblem: nil)
+            searchIndex: searchIndex, searchFolder: folder, folderName: entry.exactName, path: path, listingProblem: nil)
         switch entry.type {
         case FileSystem.typeDirectory, FileSystem.typeLink, FileSystem.typeUnknown: break
         default: return nil  // plain files, FIFOs, sockets, devices are not bundles
-        }
-        guard entry.name != nil else {
-            // Its path cannot be spelt as a String: report it rather than guess what it is.
-            location.listingProblem = "\(path): the folder name is not valid UTF-8; rename the folder"
-            return location
         }
         if entry.type == FileSystem.typeDirectory { return location }
         location.isThroughLink = true

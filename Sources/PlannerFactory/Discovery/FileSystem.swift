@@ -113,10 +113,10 @@ enum FileSystem {
 
     /// One entry of a folder listing.
     struct Entry: Sendable {
-        /// The name, when it is valid UTF-8.
-        var name: String?
-        /// The name's raw bytes, decoded with replacement characters (for messages).
-        var displayName: String
+        /// The name, when its bytes are plain UTF-8 (what the state folder's own files have).
+        var name: String? { PathBytes.holdsRawBytes(exactName) ? nil : exactName }
+        /// The name, every byte kept (`PathBytes`): bytes that are not UTF-8 as escapes.
+        var exactName: String
         /// Whether `readdir` said it is a folder, a link, or did not say.
         var type: UInt8
     }
@@ -133,8 +133,7 @@ enum FileSystem {
                     let buffer = UnsafeBufferPointer(start: bytes, count: length)
                     if length == 1 && bytes[0] == UInt8(ascii: ".") { return (nil, 0) }
                     if length == 2 && bytes[0] == UInt8(ascii: ".") && bytes[1] == UInt8(ascii: ".") { return (nil, 0) }
-                    let valid = String(validating: buffer, as: UTF8.self)
-                    return (Entry(name: valid, displayName: valid ?? String(decoding: buffer, as: UTF8.self), type: 0), pointer.pointee.d_type)
+                    return (Entry(exactName: PathBytes.string(decoding: buffer), type: 0), pointer.pointee.d_type)
                 }
             }
             if var entry = name {
@@ -207,7 +206,7 @@ enum FileSystem {
     static func realPath(_ path: String) -> Result<String, Errno> {
         guard let resolved = realpath(path, nil) else { return .failure(Errno(errno)) }
         defer { free(resolved) }
-        return .success(String(cString: resolved))
+        return .success(PathBytes.string(cString: resolved))
     }
 }
 

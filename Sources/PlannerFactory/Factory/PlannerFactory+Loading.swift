@@ -107,7 +107,7 @@ extension PlannerFactory {
             return (probed, existing)
         }
         let made: (digest: String, path: String)
-        do { made = try copies.make(bundle: path, library: library, planner: record.name) } catch { throw error.factoryError(planner: record.name) }
+        do { (made.digest, made.path, _) = try copies.make(bundle: path, library: library, planner: record.name) } catch { throw error.factoryError(planner: record.name) }
         if let probed, made.digest != probed {
             throw .instantiation(record.name, "its library files changed since they were probed, without changing the bundle's fingerprint; `factory release \(record.name)` probes it again (or use FACTORY_DEEP_FINGERPRINT=1)")
         }

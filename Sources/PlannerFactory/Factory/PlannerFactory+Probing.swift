@@ -149,7 +149,7 @@ private struct ProbeItem: Sendable {
             let copy = try copies.make(bundle: bundle, library: library, planner: planner)
             digest = copy.digest
             // Reasons name the bundle's file, not the copy's.
-            let copyFolder = String(copy.path.dropLast(library.utf8.count + 1))
+            let copyFolder = copy.folder
             let probed = runner.probe(copy.path)
             if case .probeUnavailable = probed {
                 // The helper failed (a wrong --probe-path, no process could be started): not the plugin.

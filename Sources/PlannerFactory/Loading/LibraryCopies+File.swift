@@ -111,6 +111,6 @@ extension LibraryCopies {
         var buffer = [CChar](repeating: 0, count: Int(PATH_MAX) + 1)
         let count = readlink("/proc/self/fd/\(descriptor)", &buffer, buffer.count - 1)
         guard count > 0 else { return nil }
-        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return PathBytes.string(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) })
     }
 }

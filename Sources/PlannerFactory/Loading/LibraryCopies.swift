@@ -43,12 +43,12 @@ struct LibraryCopies: Sendable {
     }
 
     /// Copies the bundle's libraries into a new folder, names it by their contents' digest, and
-    /// returns the digest and the entry library's path in it. When a copy with that digest exists
+    /// returns the digest, the entry library's path in it and the folder. When a copy with that digest exists
     /// already, it is reused and the new one discarded. Nothing is left behind when it fails.
     /// - Throws: `Failure.bundleFile` for a file of the bundle that may not be copied (the
     ///   plugin's fault), `Failure.environment` when the state folder cannot take the copy or the
     ///   deadline passed (not the plugin's fault).
-    func make(bundle: String, library: String, planner: String) throws(Failure) -> (digest: String, path: String) {
+    func make(bundle: String, library: String, planner: String) throws(Failure) -> (digest: String, path: String, folder: String) {
         var allowance = Allowance(bytes: maxBytes, deadline: .now + timeout)
         let root: String
         switch FileSystem.realPath(bundle) {
@@ -64,11 +64,9 @@ struct LibraryCopies: Sendable {
                 file: "the bundle", problem: .tooManyFiles(count: files.count, limit: Self.maxFiles), identities: [root: FileIdentity.of(root)]))
         }
         do { try StateFolder.create(directory) } catch { throw .environment(error) }
-        var template = Array((directory + "/.tmp-XXXXXX").utf8CString)
-        guard let made = template.withUnsafeMutableBufferPointer({ buffer in buffer.baseAddress.flatMap { mkdtemp($0) } }) else {
+        guard let temporary = mkdtemp(directory + "/.tmp-XXXXXX") else {
             throw .environment(StateFolder.failure(directory, errno, "cannot create a folder in \(directory)"))
         }
-        let temporary = String(cString: made)
         var hash: [UInt64] = [0x5851_F42D_4C95_7F2D, 0x1405_7B7E_F767_814F]
         do throws(Failure) {
             for file in files {
@@ -93,7 +91,7 @@ struct LibraryCopies: Sendable {
             // Reused: make it young again, so no other process's clean-up takes it as stale now.
             utimensat(AT_FDCWD, final, nil, 0)
         }
-        return (digest, final + "/" + library)
+        return (digest, final + "/" + library, final)
     }
 
     /// Removes the copy named `digest` (a loaded library stays mapped in the processes using it).

@@ -50,6 +50,6 @@ enum PluginLibrary {
     }
 
     private static func lastError() -> String {
-        dlerror().map { String(cString: $0) } ?? "no reason given"
+        dlerror().map { PathBytes.string(cString: $0) } ?? "no reason given"
     }
 }

@@ -102,7 +102,7 @@ public enum PluginValidator {
             return nil
         }
         let runner = ProbeRunner(probePath: probePath, timeout: configuration.sandboxTimeout)
-        let copy: (digest: String, path: String)
+        let copy: (digest: String, path: String, folder: String)
         do {
             copy = try LibraryCopies(configuration: configuration).make(bundle: bundle, library: library, planner: record.name)
         } catch {
@@ -111,7 +111,7 @@ public enum PluginValidator {
         }
         let outcome = runner.probe(copy.path)
         guard case .passed(let descriptor) = outcome else {
-            let copyFolder = String(copy.path.dropLast(library.utf8.count + 1))
+            let copyFolder = copy.folder
             report.checks.append(.init(name: "load and describe", passed: false, detail: outcome.reason.replacing(copyFolder, with: bundle)))
             return nil
         }

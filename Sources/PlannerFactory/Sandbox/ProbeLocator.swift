@@ -45,6 +45,6 @@ public enum ProbeLocator {
         var buffer = [CChar](repeating: 0, count: 4096)
         let count = readlink("/proc/self/exe", &buffer, buffer.count - 1)
         guard count > 0 else { return nil }
-        return String(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) }, as: UTF8.self)
+        return PathBytes.string(decoding: buffer.prefix(count).map { UInt8(bitPattern: $0) })
     }
 }

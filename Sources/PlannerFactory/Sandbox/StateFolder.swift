@@ -3,9 +3,10 @@ import Glibc
 #endif
 
 /// The state folder (`FACTORY_STATE_DIR`): creating it, and errors that name it.
-enum StateFolder {
-    /// Creates `path` and its missing parents (mode 0700).
-    static func create(_ path: String) throws(FactoryError) {
+public enum StateFolder {
+    /// Creates `path` and its missing parents (mode 0700), under its exact bytes (`PathBytes`).
+    /// - Throws: `FactoryError` (`.invalidConfiguration`) naming the folder when it cannot be made.
+    public static func create(_ path: String) throws(FactoryError) {
         var partial = path.hasPrefix("/") ? "" : "."
         for component in path.split(separator: "/", omittingEmptySubsequences: true) {
             partial += "/" + component

@@ -39,11 +39,9 @@ extension FactoryConfiguration {
         let searchPath = environment["PATH"] ?? "/usr/local/bin:/usr/bin:/bin"
         let program = try Self.resolveProgram(first, bundle: bundle, searchPath: searchPath)
         let temporary = environment["TMPDIR"].flatMap { $0.hasPrefix("/") ? $0 : nil } ?? "/tmp"
-        var template = Array((temporary + "/planner-factory-worker-XXXXXX").utf8CString)
-        guard let made = mkdtemp(&template) else {
+        guard let folder = mkdtemp(temporary + "/planner-factory-worker-XXXXXX") else {
             throw .unavailable("no private working folder could be made in \(temporary) (\(String(cString: strerror(errno))))")
         }
-        let folder = String(cString: made)
         var variables: [String: String] = [
             "PATH": searchPath,
             "HOME": environment["HOME"] ?? folder,

@@ -1,4 +1,5 @@
 import Foundation
+import PlannerTestSupport
 
 /// A program running in a detached tmux session, on a private tmux server: type into it, read its
 /// screen, wait for text, and read its exit code.
@@ -141,11 +142,12 @@ final class Tmux: Sendable {
 
     /// Runs one tmux command on this server; returns its standard output.
     ///
-    /// Spawned directly and awaited with waitpid, its output going to files: Foundation's `Process`
-    /// can hang in `waitUntilExit` on Linux when tests start processes in parallel. The child gets
-    /// no descriptor of ours but its output files (the server the first command forks would keep
-    /// them), and default signal handling with nothing blocked: test threads block most signals,
-    /// and a server spawned from one would ignore kill-server (which signals itself with SIGTERM).
+    /// Spawned directly and awaited with waitpid, its output going to files (`DirectSpawn`):
+    /// Foundation's `Process` can hang in `waitUntilExit` on Linux when tests start processes in
+    /// parallel. The child gets no descriptor of ours but its output files (the server the first
+    /// command forks would keep them), and default signal handling with nothing blocked: test
+    /// threads block most signals, and a server spawned from one would ignore kill-server (which
+    /// signals itself with SIGTERM).
     @discardableResult
     private func run(_ arguments: [String]) throws -> String {
         guard let executable = Self.executable else { throw Failure(description: "tmux is not installed") }
@@ -155,42 +157,18 @@ final class Tmux: Sendable {
             unlink(output)
             unlink(error)
         }
-        var actions = posix_spawn_file_actions_t()
-        posix_spawn_file_actions_init(&actions)
-        defer { posix_spawn_file_actions_destroy(&actions) }
-        posix_spawn_file_actions_addopen(&actions, 0, "/dev/null", O_RDONLY, 0)
-        posix_spawn_file_actions_addopen(&actions, 1, output, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        posix_spawn_file_actions_addopen(&actions, 2, error, O_WRONLY | O_CREAT | O_TRUNC, 0o600)
-        // (addclosefrom_np is not imported; an entry closed meanwhile is ignored by posix_spawn.)
-        let inherited = (try? FileManager.default.contentsOfDirectory(atPath: "/proc/self/fd")) ?? []
-        for descriptor in inherited.compactMap({ Int32($0) }) where descriptor > 2 {
-            posix_spawn_file_actions_addclose(&actions, descriptor)
-        }
-        var attributes = posix_spawnattr_t()
-        posix_spawnattr_init(&attributes)
-        defer { posix_spawnattr_destroy(&attributes) }
-        var noSignals = sigset_t()
-        var allSignals = sigset_t()
-        sigemptyset(&noSignals)
-        sigfillset(&allSignals)
-        posix_spawnattr_setsigmask(&attributes, &noSignals)
-        posix_spawnattr_setsigdefault(&attributes, &allSignals)
-        posix_spawnattr_setflags(&attributes, Int16(POSIX_SPAWN_SETSIGMASK | POSIX_SPAWN_SETSIGDEF))
-
-        let argv = ([executable, "-L", socket, "-f", "/dev/null"] + arguments).map { strdup($0) } + [nil]
         // Not TMUX: even inside tmux, talk to the private server only. Not NO_COLOR (the test runner
         // may set it): the server's environment is every session's, and colour is on unless asked off.
-        let envp = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" && $0.key != "NO_COLOR" }
-            .map { strdup("\($0.key)=\($0.value)") } + [nil]
-        defer { (argv + envp).forEach { free($0) } }
-
-        var pid = pid_t()
-        let spawned = posix_spawn(&pid, executable, &actions, &attributes, argv, envp)
-        guard spawned == 0 else {
-            throw Failure(description: "cannot run \(executable): \(String(cString: strerror(spawned)))")
+        let environment = ProcessInfo.processInfo.environment.filter { $0.key != "TMUX" && $0.key != "NO_COLOR" }
+            .map { "\($0.key)=\($0.value)" }
+        let status: Int32
+        do {
+            status = try DirectSpawn.run(
+                ([executable, "-L", socket, "-f", "/dev/null"] + arguments).map { Array($0.utf8) },
+                environment: environment.map { Array($0.utf8) }, output: output, error: error)
+        } catch let failure {
+            throw Failure(description: "cannot run \(executable): \(failure)")
         }
-        var status: Int32 = 0
-        while waitpid(pid, &status, 0) < 0, errno == EINTR {}
         let standardOutput = (try? String(contentsOfFile: output, encoding: .utf8)) ?? ""
         guard status == 0 else {
             let standardError = (try? String(contentsOfFile: error, encoding: .utf8)) ?? ""

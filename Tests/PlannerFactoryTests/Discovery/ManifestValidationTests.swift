@@ -57,7 +57,9 @@ import Testing
         #expect(record.reason?.contains("not valid UTF-8") == true)
     }
 
-    @Test func nonUTF8FolderNameIsInvalid() throws {
+    /// A folder name that is not UTF-8 is a name like any other (`PathBytes`): this folder is
+    /// invalid for what it lacks, under its exact name.
+    @Test func nonUTF8FolderNameIsListedUnderItsExactName() throws {
         let root = try TemporaryFolder()
         try root.folder("plugins")
         var path = Array((root.path + "/plugins/").utf8) + [0x66, 0xFF, 0x6F]
@@ -67,7 +69,8 @@ import Testing
         factory.discover()
         let record = try #require(factory.planners().first)
         #expect(record.status == .invalid)
-        #expect(record.reason?.contains("folder name is not valid UTF-8") == true)
+        #expect(PathBytes.bytes(of: record.name) == [0x66, 0xFF, 0x6F])
+        #expect(record.reason?.contains("no planner.json in the bundle folder") == true, "\(record.reason ?? "")")
     }
 
     @Test func manifestOverOneMiBIsNotRead() throws {
