@@ -123,7 +123,8 @@ struct AgentService: ParsableCommand {
     /// (argument-parser's 64 too, as `factory` does).
     static func main() {
         do {
-            var command = try parseAsRoot()
+            // The arguments with bytes that are not UTF-8 kept (a --state-dir such as state\xff names that folder).
+            var command = try parseAsRoot(Array(ProcessArguments.current().dropFirst()))
             try command.run()
             Glibc.exit(0)
         } catch let error as FactoryError {
