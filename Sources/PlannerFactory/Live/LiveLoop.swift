@@ -37,7 +37,7 @@ final class LiveLoop {
                 descriptors.append(pollfd(fd: subscriber.descriptor, events: Int16(events), revents: 0))
             }
             let isSnapshotDue = subscribers.contains { $0.snapshotDue != nil }
-            let timeout: Int32 = subscribers.isEmpty ? -1 : hasBacklog ? 0 : isSnapshotDue ? 10 : tick
+            let timeout: Int32 = subscribers.isEmpty ? -1 : hasBacklog ? 0 : isSnapshotDue ? Int32(snapshotDelay / .milliseconds(1)) : tick
             if poll(&descriptors, nfds_t(descriptors.count), timeout) < 0 && errno != EINTR { break }
             if descriptors[0].revents != 0 { LiveSocket.drain(publisher.wake) }
             if publisher.isStopping { break }
