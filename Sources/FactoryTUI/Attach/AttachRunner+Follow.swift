@@ -53,6 +53,7 @@ extension AttachRunner {
         var lastPost = ContinuousClock.now - Self.postInterval
         var isAttached = false
         var badLines = 0
+        var dropped: UInt64 = 0
         while true {
             let read: LiveConnection.Read
             do {
@@ -60,7 +61,7 @@ extension AttachRunner {
                 let deadline = isAttached && !pending.isEmpty ? max(.zero, lastPost + Self.postInterval - .now) : nil
                 read = try connection.next(timeout: deadline.map { max($0, .milliseconds(1)) })
             } catch {
-                post(pending)
+                post(pending, dropped: &dropped)
                 return ("Lost process \(endpoint.pid): \(error.message)", isAttached)
             }
             switch read {
@@ -72,7 +73,7 @@ extension AttachRunner {
                     if badLines == 1 { inbox.post(.failed(.attach, "Process \(endpoint.pid) sent a line this TUI cannot read (\(error.message)); such lines are skipped")) }
                 }
                 if pending.contains(.closing) {
-                    post(pending)
+                    post(pending, dropped: &dropped)
                     return ("Process \(endpoint.pid) stopped publishing", isAttached)
                 }
                 if !isAttached, mirror.hasSnapshot {
@@ -87,23 +88,27 @@ extension AttachRunner {
             case .timedOut:
                 break
             case .closed:
-                post(pending)
+                post(pending, dropped: &dropped)
                 return ("Process \(endpoint.pid) went away without a word (killed or crashed)", isAttached)
             }
             guard isAttached, !pending.isEmpty, ContinuousClock.now - lastPost >= Self.postInterval else { continue }
-            post(pending)
+            post(pending, dropped: &dropped)
             pending = []
             lastPost = .now
         }
     }
 
     /// Posts what changed: the planners, the telemetry (unless the view is paused), the drops.
-    private func post(_ changes: LiveMirror.Change) {
+    private func post(_ changes: LiveMirror.Change, dropped: inout UInt64) {
         guard mirror.hasSnapshot else { return }
         if changes.contains(.planners) { inbox.post(.planners(mirror.planners())) }
         if changes.contains(.telemetry) {
             if paused.withLock({ $0 == nil }) { inbox.post(.telemetry(mirror.telemetry())) }
-            inbox.post(.droppedEvents(mirror.eventCounts.dropped))
+            let total = mirror.eventCounts.dropped
+            if total != dropped {
+                dropped = total
+                inbox.post(.droppedEvents(total))
+            }
         }
     }
 }
