@@ -37,14 +37,14 @@ public struct FactoryCommand: ParsableCommand {
             // Output that could not be written (a full disk, a closed pipe) is a failure, not success.
             if fflush(nil) != 0 {
                 Output.error("error: could not write the output (\(String(cString: strerror(errno)))).")
-                Glibc.exit(1)
+                leave(1)
             }
-            Glibc.exit(0)
+            leave(0)
         } catch let error as FactoryError {
             report(error, json: arguments.contains("--json"))
-            Glibc.exit(ExitStatus.code(for: error))
+            leave(ExitStatus.code(for: error))
         } catch let status as ExitStatus {
-            Glibc.exit(status.code)
+            leave(status.code)
         } catch {
             let code = exitCode(for: error).rawValue
             let message = fullMessage(for: error)
@@ -53,8 +53,14 @@ public struct FactoryCommand: ParsableCommand {
             } else {
                 Output.error(message)
             }
-            Glibc.exit(code == 64 ? 1 : code)
+            leave(code == 64 ? 1 : code)
         }
+    }
+
+    /// Exits with `code` after what the command's factories must do first (`CommandContext.finish`).
+    private static func leave(_ code: Int32) -> Never {
+        CommandContext.finish()
+        Glibc.exit(code)
     }
 
     private static func report(_ error: FactoryError, json: Bool) {

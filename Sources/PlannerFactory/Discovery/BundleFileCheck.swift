@@ -37,11 +37,11 @@ struct BundleFileCheck {
 
     func run() -> Outcome {
         // Each prefix of the path in turn; the usual "libplanner.so" is one step, no splitting.
-        let steps = file.utf8.contains(UInt8(ascii: "/")) ? Self.prefixes(of: file) : [file]
-        let isDirect = steps.count == 1  // also "./planner.py"
+        let steps = file.utf8.contains(UInt8(ascii: "/")) ? Self.prefixes(of: file) : nil
+        let isDirect = steps.map { $0.count == 1 } ?? true  // also "./planner.py"
         var sawLink = false
         var own: Result<FileSystem.Status, Errno> = .failure(Errno(0))
-        for relative in steps {
+        func examine(_ relative: String) -> Outcome? {
             let target = location.locate(relative, in: folder)
             own = FileSystem.linkStatus(target.path, at: target.directory)
             switch own {
@@ -51,7 +51,15 @@ struct BundleFileCheck {
                 return Outcome(state: .init(own: own), problem: "cannot be examined (\(error))", isWatchable: false)
             case .success(let status):
                 if status.isSymbolicLink { sawLink = true }
+                return nil
             }
+        }
+        if let steps {
+            for relative in steps {
+                if let outcome = examine(relative) { return outcome }
+            }
+        } else if let outcome = examine(file) {
+            return outcome
         }
         var state = FileSystem.PathState(own: own)
         if sawLink || containsParentReference {

@@ -59,16 +59,7 @@ enum BundleLister {
             case .failure(let error):
                 warnings.append(describe(folder: folder, error: error))
             case .success(let entries):
-                // For ASCII names the standard comparison is byte order, and much faster; names
-                // with bytes that are not UTF-8 are compared by those bytes.
-                let isASCII = entries.allSatisfy { $0.exactName.utf8.allSatisfy { $0 < 0x80 } }
-                let hasRawBytes = !isASCII && entries.contains { $0.name == nil }
-                let sorted = isASCII
-                    ? entries.sorted { $0.exactName < $1.exactName }
-                    : hasRawBytes
-                    ? entries.sorted { PathBytes.bytes(of: $0.exactName).lexicographicallyPrecedes(PathBytes.bytes(of: $1.exactName)) }
-                    : entries.sorted { $0.exactName.precedesInByteOrder($1.exactName) }
-                for entry in sorted where !entry.exactName.hasPrefix(".") {
+                for entry in sortedByName(entries) where !entry.exactName.hasPrefix(".") {
                     if let location = classify(entry, in: folder, searchIndex: index) {
                         locations.append(location)
                     }
@@ -78,7 +69,30 @@ enum BundleLister {
         return (locations, warnings)
     }
 
-    private static func describe(folder: String, error: Errno) -> String {
+    /// The entries in the byte order of their names (`byteOrder(of:)`).
+    static func sortedByName(_ entries: [FileSystem.Entry]) -> [FileSystem.Entry] {
+        byteOrder(of: entries.map(\.exactName)).map { entries[$0] }
+    }
+
+    /// The positions of `names` in the byte order of the names. Names with bytes that are not
+    /// UTF-8 are compared by those bytes; the others by their UTF-8, first by a key of their first
+    /// 8 bytes (big-endian, so the integers' order is the bytes' order; names hold no NUL), which
+    /// decides nearly every comparison, then whole.
+    static func byteOrder(of names: [String]) -> [Int] {
+        if names.contains(where: PathBytes.holdsRawBytes) {
+            return names.indices.sorted { PathBytes.bytes(of: names[$0]).lexicographicallyPrecedes(PathBytes.bytes(of: names[$1])) }
+        }
+        let keys = names.map { name in
+            var key: UInt64 = 0
+            for (position, byte) in name.utf8.prefix(8).enumerated() { key |= UInt64(byte) << (56 - 8 * position) }
+            return key
+        }
+        return names.indices.sorted { lhs, rhs in
+            keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : names[lhs].precedesInByteOrder(names[rhs])
+        }
+    }
+
+    static func describe(folder: String, error: Errno) -> String {
         if error.isNotFound { return "The plugin path folder \"\(folder)\" does not exist; it is skipped." }
         if error.isNotDirectory { return "The plugin path entry \"\(folder)\" is not a folder; it is skipped." }
         if error.isPermissionDenied { return "The plugin path folder \"\(folder)\" cannot be read (permission denied); it is skipped." }
@@ -86,7 +100,7 @@ enum BundleLister {
     }
 
     /// A location for a folder entry, or `nil` when the entry is not a folder (plain files are not bundles).
-    private static func classify(_ entry: FileSystem.Entry, in folder: String, searchIndex: Int) -> BundleLocation? {
+    static func classify(_ entry: FileSystem.Entry, in folder: String, searchIndex: Int) -> BundleLocation? {
         let path = folder + "/" + entry.exactName
         var location = BundleLocation(
             searchIndex: searchIndex, searchFolder: folder, folderName: entry.exactName, path: path, listingProblem: nil)

@@ -1,12 +1,16 @@
 /// Checks that a manifest's library path stays inside its bundle, first as text (one pass over
-/// the bytes, no allocation).
+/// the bytes, no allocation). Components are bytes between `/` bytes, as the file system sees them.
 enum LibraryPath {
     /// Why `path` leaves the bundle or is unusable as text; `nil` when it is fine.
     static func textualProblem(_ path: String) -> String? {
-        let bytes = path.utf8
+        textualProblem(utf8: path.utf8)
+    }
+
+    /// Why the path spelled by the UTF-8 `bytes` leaves the bundle or is unusable; `nil` when it is fine.
+    static func textualProblem<Bytes: BidirectionalCollection<UInt8>>(utf8 bytes: Bytes) -> String? {
         if bytes.contains(0) { return "contains a NUL byte" }
         if bytes.first == UInt8(ascii: "/") { return "is absolute; it must be relative to the bundle folder" }
-        if bytes.last == UInt8(ascii: "/") || path == "." || path.hasSuffix("/.") {
+        if bytes.last == UInt8(ascii: "/") || bytes.elementsEqual(".".utf8) || bytes.reversed().starts(with: "./".utf8) {
             return "ends with \"/\" or \"/.\"; it must name a file"
         }
         var depth = 0

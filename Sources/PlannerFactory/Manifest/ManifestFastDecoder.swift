@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import PlannerKit
 
 /// The fast path of manifest parsing: decodes a plain, valid schema-1 `dylib` manifest straight
@@ -8,9 +11,17 @@ import PlannerKit
 /// `isolation` field).
 /// `ManifestParser` then runs the full parser, which keeps unknown fields and words every error
 /// precisely; so the fast path never decides that a manifest is invalid.
+///
+/// Field names are matched as bytes, and the usual terms — printable ASCII without upper case,
+/// each once — are checked as bytes and kept as they are: `CapabilityNormalizer` runs only for
+/// the others (it was a fifth of the decoding time).
 struct ManifestFastDecoder {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
+    /// The element ranges of the term list being read, and the boosts' values (one array each a
+    /// manifest, reused).
+    private var terms: [Range<Int>] = []
+    private var values: [Double] = []
 
     /// Decodes `bytes`, or returns `nil` when the full parser must decide.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> PlannerManifest? {
@@ -20,6 +31,7 @@ struct ManifestFastDecoder {
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
+        terms.reserveCapacity(32)  // one allocation, not one each time the list doubles
     }
 
     private struct Fields {
@@ -51,41 +63,49 @@ struct ManifestFastDecoder {
 
     /// Reads the value of `key` into `fields`; `false` for an unknown or repeated key or a value
     /// that is not of the plain form.
-    private mutating func assign(_ key: UnsafeBufferPointer<UInt8>, to fields: inout Fields) -> Bool {
-        switch Self.text(key) {
-        case "name" where fields.name == nil: fields.name = string(); return fields.name != nil
-        case "version" where fields.version == nil: fields.version = string(); return fields.version != nil
-        case "summary" where fields.summary == nil: fields.summary = string(); return fields.summary != nil
-        case "capabilities" where fields.capabilities == nil: fields.capabilities = stringArray(); return fields.capabilities != nil
-        case "keywords" where fields.keywords == nil: fields.keywords = stringArray(); return fields.keywords != nil
-        case "rank" where fields.rank == nil: fields.rank = integer(); return fields.rank != nil
-        case "boosts" where fields.boosts == nil: fields.boosts = numberObject(); return fields.boosts != nil
-        case "threadSafe" where fields.isThreadSafe == nil: fields.isThreadSafe = boolean(); return fields.isThreadSafe != nil
-        case "schema" where !fields.hasSchema: fields.hasSchema = integer() == 1; return fields.hasSchema
-        case "entry" where fields.library == nil: fields.library = dylibEntry(); return fields.library != nil
-        default: return false
+    private mutating func assign(_ key: Range<Int>, to fields: inout Fields) -> Bool {
+        switch key.count {
+        case 4 where matches(key, "name") && fields.name == nil:
+            fields.name = string(where: { PlannerName.isValid(utf8: $0) })
+            return fields.name != nil
+        case 4 where matches(key, "rank") && fields.rank == nil:
+            fields.rank = integer()
+            return fields.rank.map { abs($0) <= 1_000_000 } ?? false
+        case 5 where matches(key, "entry") && fields.library == nil:
+            fields.library = dylibEntry()
+            return fields.library != nil
+        case 6 where matches(key, "boosts") && fields.boosts == nil:
+            fields.boosts = boosts()
+            return fields.boosts != nil
+        case 6 where matches(key, "schema") && !fields.hasSchema:
+            fields.hasSchema = integer() == 1
+            return fields.hasSchema
+        case 7 where matches(key, "version") && fields.version == nil:
+            fields.version = string(where: SemanticVersion.isValid(bytes:))
+            return fields.version != nil
+        case 7 where matches(key, "summary") && fields.summary == nil:
+            fields.summary = string()
+            return fields.summary != nil
+        case 8 where matches(key, "keywords") && fields.keywords == nil:
+            fields.keywords = termList()
+            return fields.keywords != nil
+        case 10 where matches(key, "threadSafe") && fields.isThreadSafe == nil:
+            fields.isThreadSafe = boolean()
+            return fields.isThreadSafe != nil
+        case 12 where matches(key, "capabilities") && fields.capabilities == nil:
+            fields.capabilities = termList()
+            return fields.capabilities != nil
+        default:
+            return false
         }
     }
 
     private func validated(_ fields: Fields) -> PlannerManifest? {
-        guard let name = fields.name, PlannerName.isValid(name),
-              let version = fields.version, SemanticVersion.isValid(version),
-              let library = fields.library, LibraryPath.textualProblem(library) == nil
-        else { return nil }
-        let capabilities = fields.capabilities ?? []
-        let keywords = fields.keywords ?? []
-        let boosts = fields.boosts ?? [:]
-        guard capabilities.allSatisfy(Self.isNotBlank), keywords.allSatisfy(Self.isNotBlank),
-              boosts.allSatisfy({ Self.isNotBlank($0.key) && abs($0.value) <= 1_000_000 }),
-              abs(fields.rank ?? 0) <= 1_000_000
-        else { return nil }
+        guard let name = fields.name, let version = fields.version, let library = fields.library else { return nil }
         let descriptor = PlannerDescriptor(
             name: name, version: version, summary: fields.summary ?? "",
-            capabilities: CapabilityNormalizer.normalize(capabilities),
-            keywords: CapabilityNormalizer.normalize(keywords),
-            rank: fields.rank ?? 0,
-            boosts: CapabilityNormalizer.normalize(boosts),
-            isThreadSafe: fields.isThreadSafe ?? false)
+            capabilities: fields.capabilities ?? [], keywords: fields.keywords ?? [], rank: fields.rank ?? 0,
+            boosts: fields.boosts ?? [:], isThreadSafe: fields.isThreadSafe ?? false)
         return PlannerManifest(
             descriptor: descriptor, entry: .init(library: library), requiresProcessIsolation: false, unknownFields: [:], warnings: [])
     }
@@ -98,48 +118,120 @@ struct ManifestFastDecoder {
 
     /// `{"kind": "dylib", "library": "…"}` in either order; the library, or `nil`.
     private mutating func dylibEntry() -> String? {
-        var kind: String?
+        var isDylib: Bool?
         var library: String?
         guard consume(UInt8(ascii: "{")) else { return nil }
         repeat {
             guard let key = rawString(), consume(UInt8(ascii: ":")) else { return nil }
-            switch Self.text(key) {
-            case "kind" where kind == nil: kind = string(); if kind == nil { return nil }
-            case "library" where library == nil: library = string(); if library == nil { return nil }
-            default: return nil
+            if key.count == 4, matches(key, "kind"), isDylib == nil {
+                guard let kind = rawString() else { return nil }
+                isDylib = kind.count == 5 && matches(kind, "dylib")
+            } else if key.count == 7, matches(key, "library"), library == nil {
+                library = string(where: { !$0.isEmpty && LibraryPath.textualProblem(utf8: $0) == nil })
+                if library == nil { return nil }
+            } else {
+                return nil
             }
         } while consume(UInt8(ascii: ","))
-        guard consume(UInt8(ascii: "}")), kind == "dylib", let library, !library.isEmpty else { return nil }
+        guard consume(UInt8(ascii: "}")), isDylib == true else { return nil }
         return library
+    }
+
+    /// A string whose bytes `isValid` accepts; `nil` for any other value. (`isValid` sees the
+    /// raw bytes: for ASCII they are the string's own.)
+    private mutating func string(where isValid: (UnsafeBufferPointer<UInt8>) -> Bool) -> String? {
+        guard let raw = rawString() else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[raw])
+        guard Self.isASCII(text), isValid(text) else { return nil }
+        return String(decoding: text, as: UTF8.self)
     }
 
     private mutating func string() -> String? {
         guard let raw = rawString() else { return nil }
+        let text = UnsafeBufferPointer(rebasing: bytes[raw])
         // ASCII needs no validation (the validating initializer is slow, unspecialized code).
-        if raw.allSatisfy({ $0 < 0x80 }) { return String(decoding: raw, as: UTF8.self) }
-        return String(validating: raw, as: UTF8.self)
+        if Self.isASCII(text) { return String(decoding: text, as: UTF8.self) }
+        return String(validating: text, as: UTF8.self)
     }
 
-    private mutating func stringArray() -> [String]? {
+    /// A list of capabilities or keywords, normalized (`CapabilityNormalizer`): at most 32 terms
+    /// already in normal form and distinct are kept as they are; any other list is normalized.
+    private mutating func termList() -> [String]? {
         guard consume(UInt8(ascii: "[")) else { return nil }
-        var result: [String] = []
-        if consume(UInt8(ascii: "]")) { return result }
-        repeat {
-            guard let element = string() else { return nil }
-            result.append(element)
-        } while consume(UInt8(ascii: ","))
-        return consume(UInt8(ascii: "]")) ? result : nil
+        terms.removeAll(keepingCapacity: true)
+        if !consume(UInt8(ascii: "]")) {
+            repeat {
+                guard let raw = rawString() else { return nil }
+                terms.append(raw)
+            } while consume(UInt8(ascii: ","))
+            guard consume(UInt8(ascii: "]")) else { return nil }
+        }
+        if terms.count <= 32, areNormalAndDistinct(terms) {
+            return terms.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        }
+        var strings: [String] = []
+        strings.reserveCapacity(terms.count)
+        for raw in terms {
+            let text = UnsafeBufferPointer(rebasing: bytes[raw])
+            guard let string = Self.isASCII(text) ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self),
+                  Self.isNotBlank(string)
+            else { return nil }
+            strings.append(string)
+        }
+        return CapabilityNormalizer.normalize(strings)
     }
 
-    private mutating func numberObject() -> [String: Double]? {
+    /// `{"term": number, …}`: keys normalized (the larger boost kept when two keys normalize
+    /// alike), every key not blank and every boost within ±1,000,000.
+    private mutating func boosts() -> [String: Double]? {
         guard consume(UInt8(ascii: "{")) else { return nil }
+        terms.removeAll(keepingCapacity: true)
+        values.removeAll(keepingCapacity: true)
+        values.reserveCapacity(terms.capacity)
+        if !consume(UInt8(ascii: "}")) {
+            repeat {
+                guard let raw = rawString(), consume(UInt8(ascii: ":")), let value = number(), abs(value) <= 1_000_000 else { return nil }
+                terms.append(raw)
+                values.append(value)
+            } while consume(UInt8(ascii: ","))
+            guard consume(UInt8(ascii: "}")) else { return nil }
+        }
         var result: [String: Double] = [:]
-        if consume(UInt8(ascii: "}")) { return result }
-        repeat {
-            guard let key = string(), result[key] == nil, consume(UInt8(ascii: ":")), let value = number() else { return nil }
-            result[key] = value
-        } while consume(UInt8(ascii: ","))
-        return consume(UInt8(ascii: "}")) ? result : nil
+        result.reserveCapacity(terms.count)
+        if terms.count <= 32, areNormalAndDistinct(terms) {
+            for (raw, value) in zip(terms, values) {
+                result[String(decoding: UnsafeBufferPointer(rebasing: bytes[raw]), as: UTF8.self)] = value
+            }
+            return result
+        }
+        for (raw, value) in zip(terms, values) {
+            let text = UnsafeBufferPointer(rebasing: bytes[raw])
+            // A key given twice (as Swift compares strings) is left to the full parser.
+            guard let key = Self.isASCII(text) ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self),
+                  Self.isNotBlank(key), result.updateValue(value, forKey: key) == nil
+            else { return nil }
+        }
+        return CapabilityNormalizer.normalize(result)
+    }
+
+    /// Whether every term is in normal form — not empty, printable ASCII without upper case —
+    /// and no two are the same (compared as bytes, which for ASCII is comparing as strings).
+    private func areNormalAndDistinct(_ ranges: [Range<Int>]) -> Bool {
+        for (position, range) in ranges.enumerated() {
+            guard !range.isEmpty else { return false }
+            for byte in bytes[range] where byte <= 0x20 || byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) {
+                return false
+            }
+            for earlier in ranges[..<position] where earlier.count == range.count && isSame(earlier, range) {
+                return false
+            }
+        }
+        return true
+    }
+
+    private func isSame(_ first: Range<Int>, _ second: Range<Int>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        return memcmp(base + first.lowerBound, base + second.lowerBound, first.count) == 0
     }
 
     private mutating func boolean() -> Bool? {
@@ -154,30 +246,72 @@ struct ManifestFastDecoder {
     /// reads it exactly.
     private mutating func integer() -> Int? {
         skipWhitespace()
-        let start = index
-        guard number() != nil else { return nil }
-        let text = UnsafeBufferPointer(rebasing: bytes[start..<index])
-        guard text.count <= 17, !text.contains(where: { $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "e") || $0 == UInt8(ascii: "E") })
-        else { return nil }
-        return Int(Self.text(text))
+        let isNegative = accept(UInt8(ascii: "-"))
+        let digitsStart = index
+        guard let value = Self.digitValue(bytes, from: &index), index - digitsStart <= 16 else { return nil }
+        if index - digitsStart > 1, bytes[digitsStart] == UInt8(ascii: "0") { return nil }  // a leading zero is not JSON
+        if index < bytes.count, bytes[index] == UInt8(ascii: ".") || bytes[index] | 0x20 == UInt8(ascii: "e") { return nil }
+        return isNegative ? -value : value
     }
 
-    /// A JSON number (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`), parsed by the standard
-    /// library from its exact text.
+    /// A JSON number (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?`). Up to 15 significant
+    /// digits times a power of ten up to 10²² is computed exactly in one correctly rounded
+    /// operation (Clinger's fast path); anything else is parsed by the standard library from its
+    /// text.
     private mutating func number() -> Double? {
         skipWhitespace()
         let start = index
-        _ = accept(UInt8(ascii: "-"))
-        if !accept(UInt8(ascii: "0")) {
-            guard digits() > 0 else { return nil }
+        let isNegative = accept(UInt8(ascii: "-"))
+        var mantissa: UInt64 = 0
+        var significant = 0  // digits after leading zeros
+        var scale = 0  // the power of ten the mantissa is multiplied by
+        func addDigits(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int, isFraction: Bool) -> Int {
+            let first = index
+            while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+                let digit = UInt64(bytes[index] &- UInt8(ascii: "0"))
+                if significant > 0 || digit != 0 { significant += 1 }
+                if significant <= 19 { mantissa = mantissa &* 10 &+ digit }
+                if isFraction { scale -= 1 }
+                index += 1
+            }
+            return index - first
         }
-        if accept(UInt8(ascii: ".")), digits() == 0 { return nil }
+        let integerDigits = addDigits(bytes, from: &index, isFraction: false)
+        guard integerDigits > 0, integerDigits == 1 || bytes[index - integerDigits] != UInt8(ascii: "0") else { return nil }
+        if accept(UInt8(ascii: ".")), addDigits(bytes, from: &index, isFraction: true) == 0 { return nil }
+        var exponent = 0
         if accept(UInt8(ascii: "e")) || accept(UInt8(ascii: "E")) {
-            _ = accept(UInt8(ascii: "+")) || accept(UInt8(ascii: "-"))
-            guard digits() > 0 else { return nil }
+            let isNegativeExponent = accept(UInt8(ascii: "-"))
+            if !isNegativeExponent { _ = accept(UInt8(ascii: "+")) }
+            let digitsStart = index
+            guard let value = Self.digitValue(bytes, from: &index) else { return nil }
+            exponent = index - digitsStart > 6 ? Int.max : (isNegativeExponent ? -value : value)
         }
-        guard let value = Double(Self.text(UnsafeBufferPointer(rebasing: bytes[start..<index]))), value.isFinite else { return nil }
+        if significant <= 15, exponent != Int.max, abs(scale + exponent) <= 22 {
+            let power = Self.powersOfTen[abs(scale + exponent)]
+            let magnitude = scale + exponent < 0 ? Double(mantissa) / power : Double(mantissa) * power
+            return isNegative ? -magnitude : magnitude
+        }
+        let text = String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+        guard let value = Double(text), value.isFinite else { return nil }
         return value
+    }
+
+    /// 10⁰ … 10²², each exactly a `Double`.
+    private static let powersOfTen: [Double] = (0...22).map { exponent in
+        (0..<exponent).reduce(1.0) { value, _ in value * 10 }
+    }
+
+    /// The value of the decimal digits at `index` (at least one, at most 18), which it passes.
+    private static func digitValue(_ bytes: UnsafeBufferPointer<UInt8>, from index: inout Int) -> Int? {
+        let start = index
+        var value = 0
+        while index < bytes.count, bytes[index] >= UInt8(ascii: "0"), bytes[index] <= UInt8(ascii: "9") {
+            guard index - start < 18 else { return nil }
+            value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
+            index += 1
+        }
+        return index > start ? value : nil
     }
 
     private mutating func accept(_ byte: UInt8) -> Bool {
@@ -186,24 +320,17 @@ struct ManifestFastDecoder {
         return true
     }
 
-    /// Consumes decimal digits; how many.
-    private mutating func digits() -> Int {
-        let start = index
-        while index < bytes.count, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
-        return index - start
-    }
-
     // MARK: Lexing
 
-    /// The bytes of a string with no escapes and no control characters, without its quotes.
-    private mutating func rawString() -> UnsafeBufferPointer<UInt8>? {
+    /// Where the bytes of a string with no escapes and no control characters are, without its quotes.
+    private mutating func rawString() -> Range<Int>? {
         guard consume(UInt8(ascii: "\"")) else { return nil }
         let start = index
         while index < bytes.count {
             let byte = bytes[index]
             if byte == UInt8(ascii: "\"") {
                 index += 1
-                return UnsafeBufferPointer(rebasing: bytes[start..<(index - 1)])
+                return start..<(index - 1)
             }
             if byte == UInt8(ascii: "\\") || byte < 0x20 { return nil }
             index += 1
@@ -219,12 +346,17 @@ struct ManifestFastDecoder {
         return true
     }
 
+    /// Whether the bytes at `range` are `literal`.
+    private func matches(_ range: Range<Int>, _ literal: StaticString) -> Bool {
+        guard literal.utf8CodeUnitCount == range.count, let base = bytes.baseAddress else { return false }
+        return memcmp(base + range.lowerBound, literal.utf8Start, range.count) == 0
+    }
+
     private mutating func matches(_ literal: StaticString) -> Bool {
         let count = literal.utf8CodeUnitCount
-        guard index + count <= bytes.count else { return false }
-        let isMatch = literal.withUTF8Buffer { expected in (0..<count).allSatisfy { bytes[index + $0] == expected[$0] } }
-        if isMatch { index += count }
-        return isMatch
+        guard index + count <= bytes.count, matches(index..<(index + count), literal) else { return false }
+        index += count
+        return true
     }
 
     private mutating func skipWhitespace() {
@@ -233,8 +365,7 @@ struct ManifestFastDecoder {
         }
     }
 
-    /// Decodes bytes known to be text of field names or numbers (ASCII in every valid manifest).
-    private static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> String {
-        String(decoding: bytes, as: UTF8.self)
+    private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        bytes.allSatisfy { $0 < 0x80 }
     }
 }

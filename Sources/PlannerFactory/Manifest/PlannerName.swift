@@ -2,7 +2,11 @@
 public enum PlannerName {
     /// Whether `name` is a valid planner name.
     public static func isValid(_ name: String) -> Bool {
-        let bytes = name.utf8
+        isValid(utf8: name.utf8)
+    }
+
+    /// Whether the UTF-8 bytes `bytes` spell a valid planner name.
+    static func isValid(utf8 bytes: some Collection<UInt8>) -> Bool {
         guard let first = bytes.first, bytes.count <= 64, isLowerAlphanumeric(first) else { return false }
         return bytes.allSatisfy { isLowerAlphanumeric($0) || $0 == UInt8(ascii: ".") || $0 == UInt8(ascii: "_") || $0 == UInt8(ascii: "-") }
     }

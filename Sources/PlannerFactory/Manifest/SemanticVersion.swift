@@ -4,10 +4,13 @@ enum SemanticVersion {
     /// Whether `text` is a semantic version such as `1.2.0`, `0.3.1-beta.2` or `2.0.0+build.7`.
     static func isValid(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var scanner = Scanner(bytes: bytes)
-            return scanner.isVersion()
-        }
+        return text.withUTF8(isValid(bytes:))
+    }
+
+    /// Whether `bytes` (UTF-8) spell a semantic version.
+    static func isValid(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var scanner = Scanner(bytes: bytes)
+        return scanner.isVersion()
     }
 
     private struct Scanner {

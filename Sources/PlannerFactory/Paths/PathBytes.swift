@@ -114,6 +114,8 @@ extension PathBytes {
     /// Decodes a buffer: the text itself when it is UTF-8 without an escape scalar's bytes (no
     /// byte 0xEE: the common case, one pass), else byte by byte.
     private static func string(decodingBuffer bytes: UnsafeBufferPointer<UInt8>) -> String {
+        // ASCII (most names) needs no validation: the validating initializer is slow, unspecialized code.
+        if bytes.allSatisfy({ $0 < 0x80 }) { return String(decoding: bytes, as: UTF8.self) }
         if let base = bytes.baseAddress, memchr(base, Int32(escapeLead), bytes.count) == nil,
            let text = String(validating: bytes, as: UTF8.self) {
             return text
