@@ -66,6 +66,14 @@ import Testing
         #expect(factory.planners().first?.status == .invalid)
     }
 
+    /// `x\u{600}/.` ends in the bytes "/." although, as Characters, U+0600 (a prepended mark)
+    /// joins the "/" (so `hasSuffix("/.")` is false): the check is on bytes, as the file system
+    /// sees the path.
+    @Test func aLibraryPathEndingInSlashDotIsSeenAsBytes() {
+        #expect(LibraryPath.textualProblem("x\u{600}/.") == "ends with \"/\" or \"/.\"; it must name a file")
+        #expect(LibraryPath.textualProblem("x\u{600}/lib.so") == nil)
+    }
+
     @Test func aPlainFileWithANonUTF8NameIsNotABundle() throws {
         let root = try TemporaryFolder()
         try root.bundle("plugins/a", name: "a")
