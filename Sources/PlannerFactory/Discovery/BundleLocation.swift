@@ -92,7 +92,7 @@ enum BundleLister {
         }
     }
 
-    static func describe(folder: String, error: Errno) -> String {
+    private static func describe(folder: String, error: Errno) -> String {
         if error.isNotFound { return "The plugin path folder \"\(folder)\" does not exist; it is skipped." }
         if error.isNotDirectory { return "The plugin path entry \"\(folder)\" is not a folder; it is skipped." }
         if error.isPermissionDenied { return "The plugin path folder \"\(folder)\" cannot be read (permission denied); it is skipped." }
@@ -100,7 +100,7 @@ enum BundleLister {
     }
 
     /// A location for a folder entry, or `nil` when the entry is not a folder (plain files are not bundles).
-    static func classify(_ entry: FileSystem.Entry, in folder: String, searchIndex: Int) -> BundleLocation? {
+    private static func classify(_ entry: FileSystem.Entry, in folder: String, searchIndex: Int) -> BundleLocation? {
         let path = folder + "/" + entry.exactName
         var location = BundleLocation(
             searchIndex: searchIndex, searchFolder: folder, folderName: entry.exactName, path: path, listingProblem: nil)

@@ -34,18 +34,19 @@ struct DiscoveryEngine: Sendable {
         if let unchanged = unchangedByWatch(previous: previous, warnings: previousWarnings, start: start) {
             return unchanged
         }
-        if previous.isEmpty {
-            // A first discovery: every bundle is new, listed and scanned at once; no watches
-            // (rediscoveries set them up, see ChangeWatcher).
-            let (bundles, warnings) = ListingScan.run(pluginPath: pluginPath, scanner: scanner)
-            var report = DiscoveryReport(
-                added: bundles.map(\.location.path), removed: [], changed: [], unchangedCount: 0, warnings: warnings, duration: .zero)
-            report.duration = ContinuousClock.now - start
-            return Pass(bundles: bundles, report: report, isUnchanged: bundles.isEmpty)
-        }
+        // Watches are set up by rediscoveries only (see ChangeWatcher).
+        let watcher = previous.isEmpty ? nil : watcher
         let (locations, warnings) = BundleLister.list(pluginPath: pluginPath, watcher: watcher)
         let folders = SearchFolders(locations)
         defer { folders.close() }
+        if previous.isEmpty {
+            // A first discovery: every bundle is new; the scans are the result, with no copying.
+            let bundles: [ScannedBundle] = parallelMap(count: locations.count) { scan(locations[$0], in: folders, watcher: nil) }
+            var report = DiscoveryReport(
+                added: locations.map(\.path), removed: [], changed: [], unchangedCount: 0, warnings: warnings, duration: .zero)
+            report.duration = ContinuousClock.now - start
+            return Pass(bundles: bundles, report: report, isUnchanged: bundles.isEmpty)
+        }
         var outcomes: [Outcome] = parallelMap(count: locations.count) { index in
             guard index < previous.count, previous[index].location.isSame(as: locations[index]) else { return .unresolved }
             return check(locations[index], against: previous, at: index, folders: folders, watcher: watcher)

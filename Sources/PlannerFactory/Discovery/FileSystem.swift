@@ -123,15 +123,7 @@ enum FileSystem {
 
     /// The entries of a folder except `.` and `..`, or the `errno` opening it failed with.
     static func listFolder(_ path: String) -> Result<[Entry], Errno> {
-        var entries: [Entry] = []
-        if let error = listFolder(path, batchSize: Int.max, { entries += $0 }) { return .failure(error) }
-        return .success(entries)
-    }
-
-    /// Passes the entries of a folder except `.` and `..` to `body` as they are read, at most
-    /// `batchSize` at a time; the `errno` opening the folder failed with, or `nil`.
-    static func listFolder(_ path: String, batchSize: Int, _ body: ([Entry]) -> Void) -> Errno? {
-        guard let directory = opendir(path) else { return Errno(errno) }
+        guard let directory = opendir(path) else { return .failure(Errno(errno)) }
         defer { closedir(directory) }
         var entries: [Entry] = []
         while let pointer = readdir(directory) {
@@ -147,14 +139,9 @@ enum FileSystem {
             if var entry = name {
                 entry.type = type
                 entries.append(entry)
-                if entries.count >= batchSize {
-                    body(entries)
-                    entries.removeAll(keepingCapacity: true)
-                }
             }
         }
-        if !entries.isEmpty { body(entries) }
-        return nil
+        return .success(entries)
     }
 
     static let typeDirectory = UInt8(DT_DIR)
