@@ -23,45 +23,6 @@ public struct ProbeSummary: Sendable {
 }
 
 extension PlannerFactory {
-    /// Sets the status of every dylib plugin from its probe record: `active` when its probe passed
-    /// and its descriptor agrees with its manifest, `quarantined` (reason and time) when not,
-    /// `pending` when it has not been probed for its current fingerprint (or its record no longer
-    /// holds: a timeout under a shorter deadline than the one in effect, a file of the bundle that
-    /// changed since it was quarantined for it). With the sandbox off, unprobed plugins stay
-    /// `active`, but a quarantine (failed creations, a crash while loading, a quarantine whose
-    /// record was lost) still holds, and so does not knowing: a plugin whose record cannot be
-    /// read stays `pending` either way (that record may be a quarantine).
-    static func applyProbeStatuses(_ state: inout State) {
-        for index in state.records.indices where state.records[index].kind.isPlugin && state.records[index].status == .active {
-            let record = state.records[index]
-            let stored = record.fingerprint.flatMap { state.probeRecords[$0] }
-            let supersession = stored?.supersession(under: state.deadlines)
-            guard let probe = stored, supersession == nil else {
-                let unreadable = stored == nil ? record.fingerprint.flatMap { state.unreadableProbes[$0] } ?? state.probeStoreProblem : nil
-                if state.isSandboxEnabled || unreadable != nil {
-                    state.records[index].status = .pending
-                    state.records[index].reason = unreadable ?? supersession.map { "waiting for its sandbox probe (\($0))" } ?? "waiting for its sandbox probe"
-                }
-                continue
-            }
-            state.records[index].probeSeconds = probe.probeSeconds
-            var reason = probe.reason
-            if probe.isPassed {
-                let check = PluginValidator.descriptorCheck(probe.descriptor ?? "", against: record)
-                if check.passed == true {
-                    // Calls run concurrently only when the code itself says so, not just the manifest.
-                    let declared = (try? JSONValue(parsing: probe.descriptor ?? ""))?["threadSafe"]?.boolValue ?? false
-                    state.records[index].isThreadSafe = record.isThreadSafe && declared
-                    continue
-                }
-                reason = "its descriptor contradicts its manifest: \(check.detail)"
-            }
-            state.records[index].status = .quarantined
-            state.records[index].reason = reason ?? "its probe failed"
-            state.records[index].quarantinedSince = probe.timestamp
-        }
-    }
-
     /// Probes every `pending` plugin in the sandbox — several at once, bounded by the cores — with
     /// the configured deadline, saves each result in the state folder as it comes, and makes each plugin
     /// `active` or `quarantined`. Each plugin is probed in a content-addressed copy of its

@@ -151,8 +151,9 @@ public final class PlannerFactory: Sendable {
     ///   to release after unlocking (a planner's deinit is plugin code).
     static func rebuildRegistry(_ state: inout State) -> [PlannerInstance] {
         let builtinRecords = state.builtins.map { PlannerRecord(builtin: $0.descriptor) }
-        (state.records, state.owners) = RegistryAssembler.assemble(builtins: builtinRecords, bundles: state.bundleOrder)
-        applyProbeStatuses(&state)
+        // Plugins get their status from their probe records as they are copied in.
+        let statuses = ProbeStatuses(state)
+        (state.records, state.owners) = RegistryAssembler.assemble(builtins: builtinRecords, bundles: state.bundleOrder) { statuses.apply(to: &$0) }
         state.rankingIndex = nil
         state.generation += 1
         var dropped: [PlannerInstance] = []

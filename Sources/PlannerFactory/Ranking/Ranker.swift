@@ -51,7 +51,7 @@ enum Ranker {
         var keywordHits = [UInt16](repeating: 0, count: count)
         var boosted: [Int32] = []
         for (term, mark) in marks.enumerated() where mark != 0 {
-            for boost in index.boostPostings[term] { boosted.append(boost.entry) }
+            boosted += index.boostPostings[term]
             if mark & wordMark != 0 {
                 for entry in index.keywordPostings[term] { keywordHits[Int(entry)] &+= 1 }
             }

@@ -12,64 +12,89 @@ struct RankingIndex: Sendable {
         var nameOrder: Int32
     }
 
-    private(set) var termIDs: [String: Int32] = [:]
-    private(set) var entries: [Entry] = []
+    private let terms: TermTable
+    let entries: [Entry]
     /// The entry at each position of the name order (the inverse of `Entry.nameOrder`).
-    private(set) var entryByNameOrder: [Int32] = []
+    let entryByNameOrder: [Int32]
     /// For each term, the planners (entry indices) that have it as a capability.
-    private(set) var postings: [[Int32]] = []
+    let postings: PostingLists
     /// For each term, the planners that have it as a keyword (once per occurrence).
-    private(set) var keywordPostings: [[Int32]] = []
-    /// For each term, the planners that boost it, with the boost.
-    private(set) var boostPostings: [[(entry: Int32, value: Double)]] = []
-    /// The boosts of each planner that has any, in the order of their keys.
-    private var boostsByEntry: [Int32: [(term: Int32, value: Double)]] = [:]
+    let keywordPostings: PostingLists
+    /// For each term, the planners that boost it.
+    let boostPostings: PostingLists
+    /// Every planner's boosts, in registry order and for each planner in the order of their keys;
+    /// the boosts of entry `e` are at `boostStarts[e]..<boostStarts[e + 1]`.
+    private let boostList: [(term: Int32, value: Double)]
+    private let boostStarts: [Int32]
 
-    var termCount: Int { postings.count }
+    /// Registries at least this large are gathered in parts, on several cores.
+    static let partSize = 2_048
 
-    init(records: [PlannerRecord]) {
+    var termCount: Int { terms.count }
+
+    /// Indexes `records`; registries of at least `2 * partSize` planners are gathered in parts on
+    /// up to `cores` cores.
+    init(records: [PlannerRecord], cores: Int = ProcessorCount.active) {
+        let partCount = max(1, min(cores, records.count / Self.partSize))
+        let parts = parallelMap(count: partCount, minimumParallelCount: 2, workers: partCount) { part in
+            RankingIndexPart(records: records, range: records.count * part / partCount..<records.count * (part + 1) / partCount)
+        }
+        // The parts' terms in order: a term keeps the id of its first appearance in the registry.
+        var terms = parts[0].terms
+        let ids = parts.map { part in part.terms.terms.map { terms.intern($0) } }
+        self.terms = terms
+        let termCount = terms.count
+        // The capability lists (the longest) and the name order on one core, the rest on another.
+        let ((postings, nameOrder), (keywordPostings, boostPostings, boosts)) = concurrently(isParallel: partCount > 1, {
+            (PostingLists(termCount: termCount, parts, \.capabilities, ids: ids), Self.nameOrder(of: records))
+        }, {
+            (PostingLists(termCount: termCount, parts, \.keywords, ids: ids), PostingLists(termCount: termCount, parts, \.boostKeys, ids: ids),
+             Self.boosts(of: parts, ids: ids))
+        })
+        self.postings = postings
+        self.keywordPostings = keywordPostings
+        self.boostPostings = boostPostings
+        (boostList, boostStarts) = boosts
+        var orderOf = [Int32](repeating: 0, count: records.count)
+        for (position, index) in nameOrder.enumerated() { orderOf[Int(index)] = Int32(position) }
+        entryByNameOrder = nameOrder
+        var entries: [Entry] = []
         entries.reserveCapacity(records.count)
-        let nameOrder = records.indices.sorted { lhs, rhs in
+        for part in parts {
+            entries += zip(part.ranks, orderOf[part.range]).lazy.map { Entry(rank: $0.rank, isActive: $0.isActive, nameOrder: $1) }
+        }
+        self.entries = entries
+    }
+
+    /// Every planner's boosts with the index's term ids, and where each planner's start.
+    private static func boosts(of parts: [RankingIndexPart], ids: [[Int32]]) -> (list: [(term: Int32, value: Double)], starts: [Int32]) {
+        var list: [(term: Int32, value: Double)] = []
+        var starts: [Int32] = [0]
+        list.reserveCapacity(parts.reduce(0) { $0 + $1.boostValues.count })
+        starts.reserveCapacity(parts.reduce(1) { $0 + $1.range.count })
+        for (part, ids) in zip(parts, ids) {
+            let offset = Int32(list.count)
+            list += zip(part.boostKeys.terms, part.boostValues).lazy.map { (ids[Int($0)], $1) }
+            starts += part.boostKeys.ends.lazy.map { $0 + offset }
+        }
+        return (list, starts)
+    }
+
+    /// The record indices in the order of their names' bytes (equal names in registry order).
+    private static func nameOrder(of records: [PlannerRecord]) -> [Int32] {
+        records.indices.sorted { lhs, rhs in
             let (a, b) = (records[lhs].name, records[rhs].name)
             return a == b ? lhs < rhs : a.precedesInByteOrder(b)
-        }
-        var orderOf = [Int32](repeating: 0, count: records.count)
-        for (position, index) in nameOrder.enumerated() { orderOf[index] = Int32(position) }
-        entryByNameOrder = nameOrder.map { Int32($0) }
-        for (index, record) in records.enumerated() {
-            let entry = Int32(index)
-            for capability in record.capabilities {
-                postings[Int(intern(capability))].append(entry)
-            }
-            for key in record.boosts.keys.sorted() {
-                let term = intern(key), value = record.boosts[key] ?? 0
-                boostPostings[Int(term)].append((entry, value))
-                boostsByEntry[entry, default: []].append((term, value))
-            }
-            for keyword in record.keywords {
-                keywordPostings[Int(intern(keyword))].append(entry)
-            }
-            entries.append(Entry(rank: Double(record.rank), isActive: record.isActive, nameOrder: orderOf[index]))
-        }
+        }.map { Int32($0) }
     }
 
     /// The boosts of the planner at `entry`, in the order of their keys.
-    func boosts(of entry: Int32) -> [(term: Int32, value: Double)] {
-        boostsByEntry[entry] ?? []
+    func boosts(of entry: Int32) -> ArraySlice<(term: Int32, value: Double)> {
+        boostList[Int(boostStarts[Int(entry)])..<Int(boostStarts[Int(entry) + 1])]
     }
 
     /// The id of a normalized term, or `nil` when no planner mentions it.
     func id(of term: String) -> Int32? {
-        termIDs[term]
-    }
-
-    private mutating func intern(_ term: String) -> Int32 {
-        if let id = termIDs[term] { return id }
-        let id = Int32(postings.count)
-        termIDs[term] = id
-        postings.append([])
-        keywordPostings.append([])
-        boostPostings.append([])
-        return id
+        terms.id(of: term)
     }
 }

@@ -155,14 +155,20 @@ public enum PluginValidator {
     /// The plugin's own descriptor must agree with its manifest: the same name, and every
     /// capability the manifest claims.
     static func descriptorCheck(_ text: String, against record: PlannerRecord) -> ValidationReport.Check {
-        guard let json = try? JSONValue(parsing: text), let name = json["name"]?.stringValue else {
+        descriptorCheck(text, parsed: try? JSONValue(parsing: text), name: record.name, capabilities: record.capabilities)
+    }
+
+    /// The same check of a descriptor already parsed: `parsed` is `text` as JSON, `nil` when it
+    /// is not JSON; `name` and `capabilities` are the manifest's.
+    static func descriptorCheck(_ text: String, parsed: JSONValue?, name manifestName: String, capabilities: [String]) -> ValidationReport.Check {
+        guard let json = parsed, let name = json["name"]?.stringValue else {
             return .init(name: "descriptor", passed: false, detail: "describe returned text that is not a descriptor: \(text.prefix(200))")
         }
-        guard name == record.name else {
-            return .init(name: "descriptor", passed: false, detail: "describe names the planner \"\(name)\", the manifest \"\(record.name)\"")
+        guard name == manifestName else {
+            return .init(name: "descriptor", passed: false, detail: "describe names the planner \"\(name)\", the manifest \"\(manifestName)\"")
         }
         let claimed = CapabilityNormalizer.normalize((json["capabilities"]?.arrayValue ?? []).compactMap(\.stringValue))
-        let lacking = record.capabilities.filter { !claimed.contains($0) }
+        let lacking = capabilities.filter { !claimed.contains($0) }
         guard lacking.isEmpty else {
             return .init(name: "descriptor", passed: false, detail: "the manifest claims capabilities describe does not: \(lacking.joined(separator: ", "))")
         }
