@@ -17,6 +17,13 @@ struct PostingLists: Sendable {
         }
         for term in 0..<termCount { starts[term + 1] &+= starts[term] }
         var next = starts
+        self.starts = starts
+        // No occurrence: an empty array of its own (`unsafeUninitializedCapacity: 0` writes the
+        // count into the shared empty-array singleton, which the thread sanitizer reports as a race).
+        guard total > 0 else {
+            entries = []
+            return
+        }
         entries = [Int32](unsafeUninitializedCapacity: total) { buffer, initialized in
             for (part, ids) in zip(parts, ids) {
                 let list = part[keyPath: occurrences]
@@ -34,7 +41,6 @@ struct PostingLists: Sendable {
             }
             initialized = total
         }
-        self.starts = starts
     }
 
     /// The list of `term`.
