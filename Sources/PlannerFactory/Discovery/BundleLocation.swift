@@ -69,27 +69,22 @@ enum BundleLister {
         return (locations, warnings)
     }
 
-    /// The entries in the byte order of their names (`byteOrder(of:)`).
+    /// The entries in the byte order of their names. Names with bytes that are not UTF-8 are
+    /// compared by those bytes; the others by their UTF-8, first by a key of their first 8 bytes
+    /// (big-endian, so the integers' order is the bytes' order; names hold no NUL), which decides
+    /// nearly every comparison, then whole.
     static func sortedByName(_ entries: [FileSystem.Entry]) -> [FileSystem.Entry] {
-        byteOrder(of: entries.map(\.exactName)).map { entries[$0] }
-    }
-
-    /// The positions of `names` in the byte order of the names. Names with bytes that are not
-    /// UTF-8 are compared by those bytes; the others by their UTF-8, first by a key of their first
-    /// 8 bytes (big-endian, so the integers' order is the bytes' order; names hold no NUL), which
-    /// decides nearly every comparison, then whole.
-    static func byteOrder(of names: [String]) -> [Int] {
-        if names.contains(where: PathBytes.holdsRawBytes) {
-            return names.indices.sorted { PathBytes.bytes(of: names[$0]).lexicographicallyPrecedes(PathBytes.bytes(of: names[$1])) }
+        if entries.contains(where: { $0.name == nil }) {
+            return entries.sorted { PathBytes.bytes(of: $0.exactName).lexicographicallyPrecedes(PathBytes.bytes(of: $1.exactName)) }
         }
-        let keys = names.map { name in
+        let keyed = entries.map { entry in
             var key: UInt64 = 0
-            for (position, byte) in name.utf8.prefix(8).enumerated() { key |= UInt64(byte) << (56 - 8 * position) }
-            return key
+            for (position, byte) in entry.exactName.utf8.prefix(8).enumerated() { key |= UInt64(byte) << (56 - 8 * position) }
+            return (key: key, entry: entry)
         }
-        return names.indices.sorted { lhs, rhs in
-            keys[lhs] != keys[rhs] ? keys[lhs] < keys[rhs] : names[lhs].precedesInByteOrder(names[rhs])
-        }
+        return keyed.sorted { lhs, rhs in
+            lhs.key != rhs.key ? lhs.key < rhs.key : lhs.entry.exactName.precedesInByteOrder(rhs.entry.exactName)
+        }.map(\.entry)
     }
 
     private static func describe(folder: String, error: Errno) -> String {
