@@ -59,6 +59,7 @@ enum BundleLister {
             case .failure(let error):
                 warnings.append(describe(folder: folder, error: error))
             case .success(let entries):
+                locations.reserveCapacity(locations.count + entries.count)
                 for entry in sortedByName(entries) where !entry.exactName.hasPrefix(".") {
                     if let location = classify(entry, in: folder, searchIndex: index) {
                         locations.append(location)
@@ -77,14 +78,15 @@ enum BundleLister {
         if entries.contains(where: { $0.name == nil }) {
             return entries.sorted { PathBytes.bytes(of: $0.exactName).lexicographicallyPrecedes(PathBytes.bytes(of: $1.exactName)) }
         }
-        let keyed = entries.map { entry in
+        var keyed = entries.map { entry in
             var key: UInt64 = 0
             for (position, byte) in entry.exactName.utf8.prefix(8).enumerated() { key |= UInt64(byte) << (56 - 8 * position) }
             return (key: key, entry: entry)
         }
-        return keyed.sorted { lhs, rhs in
+        keyed.sort { lhs, rhs in
             lhs.key != rhs.key ? lhs.key < rhs.key : lhs.entry.exactName.precedesInByteOrder(rhs.entry.exactName)
-        }.map(\.entry)
+        }
+        return keyed.map(\.entry)
     }
 
     private static func describe(folder: String, error: Errno) -> String {
@@ -96,7 +98,12 @@ enum BundleLister {
 
     /// A location for a folder entry, or `nil` when the entry is not a folder (plain files are not bundles).
     private static func classify(_ entry: FileSystem.Entry, in folder: String, searchIndex: Int) -> BundleLocation? {
-        let path = folder + "/" + entry.exactName
+        // One allocation, not one for `folder + "/"` and another for the name.
+        var path = ""
+        path.reserveCapacity(folder.utf8.count + 1 + entry.exactName.utf8.count)
+        path += folder
+        path += "/"
+        path += entry.exactName
         var location = BundleLocation(
             searchIndex: searchIndex, searchFolder: folder, folderName: entry.exactName, path: path, listingProblem: nil)
         switch entry.type {

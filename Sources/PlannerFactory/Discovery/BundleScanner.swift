@@ -42,24 +42,28 @@ struct BundleScanner: Sendable {
         }
         let manifest = location.locate("planner.json", in: folder)
         let read = FileSystem.withContents(of: manifest.path, at: manifest.directory, limit: PlannerManifest.maximumSize) {
-            bytes, status, isLink in (ManifestParser.parse(bytes, file: { location.manifestPath }), status, isLink)
+            bytes, status, isLink in ManifestRead(parsed: ManifestParser.parse(bytes, file: { location.manifestPath }), status: status, isLink: isLink)
         }
-        // The manifest's own status: the opened file's, unless the name is a link (then both).
-        func manifestState(_ status: FileSystem.Status, isLink: Bool) -> FileSystem.PathState {
-            isLink ? FileSystem.PathState(own: FileSystem.linkStatus(manifest.path, at: manifest.directory), target: .success(status))
-                : FileSystem.PathState(own: .success(status))
-        }
-        switch read {
+        let manifestRead: ManifestRead
+        switch consume read {
         case .failure(let failure):
             let fingerprint = finish(Fingerprint.fast(manifest: FileSystem.pathState(manifest.path, at: manifest.directory), entry: nil), location)
             return invalid(location, describe(failure, location.manifestPath), fingerprint: fingerprint)
-        case .success(let (.failure(problem), manifestStatus, isLink)):
-            let fingerprint = finish(Fingerprint.fast(manifest: manifestState(manifestStatus, isLink: isLink), entry: nil), location)
+        case .success(let value):
+            manifestRead = value
+        }
+        let isLink = manifestRead.isLink
+        // The manifest's own status: the opened file's, unless the name is a link (then both).
+        let state = isLink
+            ? FileSystem.PathState(own: FileSystem.linkStatus(manifest.path, at: manifest.directory), target: .success(manifestRead.status))
+            : FileSystem.PathState(own: .success(manifestRead.status))
+        switch manifestRead.parsed {
+        case .failure(let problem):
+            let fingerprint = finish(Fingerprint.fast(manifest: state, entry: nil), location)
             var bundle = invalid(location, problem.description, fingerprint: fingerprint, name: problem.usableName)
             bundle.isWatchable = !isLink && !location.isThroughLink
             return bundle
-        case .success(let (.success(parsed), manifestStatus, isLink)):
-            let state = manifestState(manifestStatus, isLink: isLink)
+        case .success(let parsed):
             let isManifestWatchable = !isLink && !location.isThroughLink
             if parsed.entry.kind == .process {
                 return scanProcess(parsed, location, in: folder, manifestState: state, isManifestWatchable: isManifestWatchable)
@@ -76,6 +80,14 @@ struct BundleScanner: Sendable {
                 location: location, fingerprint: fingerprint, library: library, record: record,
                 isWatchable: isManifestWatchable && check.isWatchable)
         }
+    }
+
+    /// A manifest that was read: what parsing made of it, its `fstat`, whether its name is a link.
+    /// (A struct rather than a tuple: a generic tuple's copies went through the runtime.)
+    private struct ManifestRead {
+        var parsed: Result<PlannerManifest, ManifestProblem>
+        var status: FileSystem.Status
+        var isLink: Bool
     }
 
     /// The fast fingerprint, or in deep mode the deep one built on it.

@@ -126,6 +126,12 @@ enum FileSystem {
         guard let directory = opendir(path) else { return .failure(Errno(errno)) }
         defer { closedir(directory) }
         var entries: [Entry] = []
+        // A folder's link count is 2 + its sub-folders on most file systems (1 where it is not
+        // kept): room for them at once, rather than copying a growing array of thousands.
+        var info = stat()
+        if fstat(dirfd(directory), &info) == 0, info.st_nlink > 2 {
+            entries.reserveCapacity(Int(min(info.st_nlink - 2, 1 << 20)))
+        }
         while let pointer = readdir(directory) {
             let (name, type): (Entry?, UInt8) = withUnsafePointer(to: &pointer.pointee.d_name) { tuple in
                 tuple.withMemoryRebound(to: UInt8.self, capacity: 256) { bytes in

@@ -18,20 +18,27 @@ import PlannerKit
 struct ManifestFastDecoder {
     private let bytes: UnsafeBufferPointer<UInt8>
     private var index = 0
-    /// The element ranges of the term list being read, and the boosts' values (one array each a
-    /// manifest, reused).
-    private var terms: [Range<Int>] = []
-    private var values: [Double] = []
+    /// The element ranges of the term list being read and the boosts' values: the first
+    /// `scratchCapacity` of each in space on the stack, reused for each list, the rest in an array.
+    private var terms: Scratch<Range<Int>>
+    private var values: Scratch<Double>
+
+    private static let scratchCapacity = 32
 
     /// Decodes `bytes`, or returns `nil` when the full parser must decide.
     static func decode(_ bytes: UnsafeBufferPointer<UInt8>) -> PlannerManifest? {
-        var decoder = ManifestFastDecoder(bytes: bytes)
-        return decoder.manifest()
+        withUnsafeTemporaryAllocation(of: Range<Int>.self, capacity: scratchCapacity) { terms in
+            withUnsafeTemporaryAllocation(of: Double.self, capacity: scratchCapacity) { values in
+                var decoder = ManifestFastDecoder(bytes: bytes, terms: Scratch(space: terms), values: Scratch(space: values))
+                return decoder.manifest()
+            }
+        }
     }
 
-    private init(bytes: UnsafeBufferPointer<UInt8>) {
+    private init(bytes: UnsafeBufferPointer<UInt8>, terms: Scratch<Range<Int>>, values: Scratch<Double>) {
         self.bytes = bytes
-        terms.reserveCapacity(32)  // one allocation, not one each time the list doubles
+        self.terms = terms
+        self.values = values
     }
 
     private struct Fields {
@@ -158,7 +165,7 @@ struct ManifestFastDecoder {
     /// already in normal form and distinct are kept as they are; any other list is normalized.
     private mutating func termList() -> [String]? {
         guard consume(UInt8(ascii: "[")) else { return nil }
-        terms.removeAll(keepingCapacity: true)
+        terms.removeAll()
         if !consume(UInt8(ascii: "]")) {
             repeat {
                 guard let raw = rawString() else { return nil }
@@ -166,12 +173,13 @@ struct ManifestFastDecoder {
             } while consume(UInt8(ascii: ","))
             guard consume(UInt8(ascii: "]")) else { return nil }
         }
-        if terms.count <= 32, areNormalAndDistinct(terms) {
-            return terms.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
+        if terms.count <= Self.scratchCapacity, areNormalAndDistinct(terms.onStack) {
+            return terms.onStack.map { String(decoding: UnsafeBufferPointer(rebasing: bytes[$0]), as: UTF8.self) }
         }
         var strings: [String] = []
         strings.reserveCapacity(terms.count)
-        for raw in terms {
+        for position in 0..<terms.count {
+            let raw = terms[position]
             let text = UnsafeBufferPointer(rebasing: bytes[raw])
             guard let string = Self.isASCII(text) ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self),
                   Self.isNotBlank(string)
@@ -185,9 +193,8 @@ struct ManifestFastDecoder {
     /// alike), every key not blank and every boost within ±1,000,000.
     private mutating func boosts() -> [String: Double]? {
         guard consume(UInt8(ascii: "{")) else { return nil }
-        terms.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-        values.reserveCapacity(terms.capacity)
+        terms.removeAll()
+        values.removeAll()
         if !consume(UInt8(ascii: "}")) {
             repeat {
                 guard let raw = rawString(), consume(UInt8(ascii: ":")), let value = number(), abs(value) <= 1_000_000 else { return nil }
@@ -196,15 +203,16 @@ struct ManifestFastDecoder {
             } while consume(UInt8(ascii: ","))
             guard consume(UInt8(ascii: "}")) else { return nil }
         }
-        var result: [String: Double] = [:]
-        result.reserveCapacity(terms.count)
-        if terms.count <= 32, areNormalAndDistinct(terms) {
-            for (raw, value) in zip(terms, values) {
-                result[String(decoding: UnsafeBufferPointer(rebasing: bytes[raw]), as: UTF8.self)] = value
+        // `init(minimumCapacity:)`, not `reserveCapacity`, which ran as unspecialized generic code.
+        var result = [String: Double](minimumCapacity: terms.count)
+        if terms.count <= Self.scratchCapacity, areNormalAndDistinct(terms.onStack) {
+            for position in 0..<terms.count {
+                result[String(decoding: UnsafeBufferPointer(rebasing: bytes[terms[position]]), as: UTF8.self)] = values[position]
             }
             return result
         }
-        for (raw, value) in zip(terms, values) {
+        for position in 0..<terms.count {
+            let (raw, value) = (terms[position], values[position])
             let text = UnsafeBufferPointer(rebasing: bytes[raw])
             // A key given twice (as Swift compares strings) is left to the full parser.
             guard let key = Self.isASCII(text) ? String(decoding: text, as: UTF8.self) : String(validating: text, as: UTF8.self),
@@ -216,13 +224,13 @@ struct ManifestFastDecoder {
 
     /// Whether every term is in normal form — not empty, printable ASCII without upper case —
     /// and no two are the same (compared as bytes, which for ASCII is comparing as strings).
-    private func areNormalAndDistinct(_ ranges: [Range<Int>]) -> Bool {
+    private func areNormalAndDistinct(_ ranges: UnsafeBufferPointer<Range<Int>>) -> Bool {
         for (position, range) in ranges.enumerated() {
             guard !range.isEmpty else { return false }
             for byte in bytes[range] where byte <= 0x20 || byte >= 0x80 || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z")) {
                 return false
             }
-            for earlier in ranges[..<position] where earlier.count == range.count && isSame(earlier, range) {
+            for earlier in UnsafeBufferPointer(rebasing: ranges[..<position]) where earlier.count == range.count && isSame(earlier, range) {
                 return false
             }
         }
@@ -367,5 +375,37 @@ struct ManifestFastDecoder {
 
     private static func isASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { $0 < 0x80 }
+    }
+}
+
+/// A list of plain values (trivial types: no reference counting, nothing to deinitialize) kept in
+/// space the caller provides (on the stack), the elements beyond it in an array: what the decoder
+/// reads each term list into, with no allocation for the usual short lists.
+private struct Scratch<Element> {
+    let space: UnsafeMutableBufferPointer<Element>
+    private var overflow: [Element] = []
+    private(set) var count = 0
+
+    init(space: UnsafeMutableBufferPointer<Element>) {
+        self.space = space
+    }
+
+    /// The elements in `space`: all of them when `count <= space.count`.
+    var onStack: UnsafeBufferPointer<Element> {
+        UnsafeBufferPointer(rebasing: space[..<min(count, space.count)])
+    }
+
+    subscript(position: Int) -> Element {
+        position < space.count ? space[position] : overflow[position - space.count]
+    }
+
+    mutating func append(_ element: Element) {
+        if count < space.count { space.initializeElement(at: count, to: element) } else { overflow.append(element) }
+        count += 1
+    }
+
+    mutating func removeAll() {
+        overflow.removeAll(keepingCapacity: true)
+        count = 0
     }
 }

@@ -113,14 +113,15 @@ extension PlannerRecord {
 
 extension PlannerRecord {
     /// An active record for a valid manifest.
-    init(manifest: PlannerManifest, path: String, fingerprint: Fingerprint) {
+    /// (`consuming`: the manifest's strings and lists move into the record, with no copy.)
+    init(manifest: consuming PlannerManifest, path: String, fingerprint: Fingerprint) {
+        let descriptor = manifest.descriptor
         self.init(
-            descriptor: manifest.descriptor, kind: manifest.entry.kind, path: path, library: manifest.entry.library,
-            fingerprint: fingerprint)
-        command = manifest.entry.command
-        environment = manifest.entry.environment
-        requiresProcessIsolation = manifest.requiresProcessIsolation
-        warnings = manifest.warnings
-        unknownFields = manifest.unknownFields
+            name: descriptor.name, version: descriptor.version, kind: manifest.entry.kind, status: .active, reason: nil,
+            summary: descriptor.summary, capabilities: descriptor.capabilities, keywords: descriptor.keywords,
+            rank: descriptor.rank, boosts: descriptor.boosts, path: path, library: manifest.entry.library,
+            command: manifest.entry.command, environment: manifest.entry.environment,
+            requiresProcessIsolation: manifest.requiresProcessIsolation, fingerprint: fingerprint,
+            warnings: manifest.warnings, unknownFields: manifest.unknownFields, isThreadSafe: descriptor.isThreadSafe)
     }
 }
