@@ -41,30 +41,39 @@ struct BundleScanner: Sendable {
             return invalid(location, problem, fingerprint: listingFingerprint(location))
         }
         let manifest = location.locate("planner.json", in: folder)
+        // The whole scan happens while the manifest's bytes are at hand, so nothing parsed is
+        // copied out of a generic result (those copies were a tenth of the scan's own time).
         let read = FileSystem.withContents(of: manifest.path, at: manifest.directory, limit: PlannerManifest.maximumSize) {
-            bytes, status, isLink in ManifestRead(parsed: ManifestParser.parse(bytes, file: { location.manifestPath }), status: status, isLink: isLink)
+            bytes, status, isLink in
+            // The manifest's own status: the opened file's, unless the name is a link (then both).
+            let state = isLink
+                ? FileSystem.PathState(own: FileSystem.linkStatus(manifest.path, at: manifest.directory), target: .success(status))
+                : FileSystem.PathState(own: .success(status))
+            return scan(ManifestParser.parse(bytes, file: { location.manifestPath }), location, in: folder, manifestState: state,
+                        isManifestWatchable: !isLink && !location.isThroughLink)
         }
-        let manifestRead: ManifestRead
         switch consume read {
         case .failure(let failure):
             let fingerprint = finish(Fingerprint.fast(manifest: FileSystem.pathState(manifest.path, at: manifest.directory), entry: nil), location)
             return invalid(location, describe(failure, location.manifestPath), fingerprint: fingerprint)
-        case .success(let value):
-            manifestRead = value
+        case .success(let bundle):
+            return bundle
         }
-        let isLink = manifestRead.isLink
-        // The manifest's own status: the opened file's, unless the name is a link (then both).
-        let state = isLink
-            ? FileSystem.PathState(own: FileSystem.linkStatus(manifest.path, at: manifest.directory), target: .success(manifestRead.status))
-            : FileSystem.PathState(own: .success(manifestRead.status))
-        switch manifestRead.parsed {
+    }
+
+    /// The rest of a scan once the manifest was parsed: checks the file its entry names and
+    /// makes the record.
+    private func scan(
+        _ parsed: consuming Result<PlannerManifest, ManifestProblem>, _ location: BundleLocation, in folder: Int32?,
+        manifestState state: FileSystem.PathState, isManifestWatchable: Bool
+    ) -> ScannedBundle {
+        switch consume parsed {
         case .failure(let problem):
             let fingerprint = finish(Fingerprint.fast(manifest: state, entry: nil), location)
             var bundle = invalid(location, problem.description, fingerprint: fingerprint, name: problem.usableName)
-            bundle.isWatchable = !isLink && !location.isThroughLink
+            bundle.isWatchable = isManifestWatchable
             return bundle
         case .success(let parsed):
-            let isManifestWatchable = !isLink && !location.isThroughLink
             if parsed.entry.kind == .process {
                 return scanProcess(parsed, location, in: folder, manifestState: state, isManifestWatchable: isManifestWatchable)
             }
@@ -80,14 +89,6 @@ struct BundleScanner: Sendable {
                 location: location, fingerprint: fingerprint, library: library, record: record,
                 isWatchable: isManifestWatchable && check.isWatchable)
         }
-    }
-
-    /// A manifest that was read: what parsing made of it, its `fstat`, whether its name is a link.
-    /// (A struct rather than a tuple: a generic tuple's copies went through the runtime.)
-    private struct ManifestRead {
-        var parsed: Result<PlannerManifest, ManifestProblem>
-        var status: FileSystem.Status
-        var isLink: Bool
     }
 
     /// The fast fingerprint, or in deep mode the deep one built on it.

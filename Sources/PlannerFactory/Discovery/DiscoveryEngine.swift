@@ -139,26 +139,27 @@ struct DiscoveryEngine: Sendable {
 }
 
 /// Descriptors of the search folders, open for the length of one pass, so each bundle's system
-/// calls use a short path relative to its folder.
+/// calls use a short path relative to its folder. Found by the location's place in the plugin
+/// path (an array index, not a hash of the folder's path for every bundle).
 private struct SearchFolders: Sendable {
-    private let descriptors: [String: Int32]
+    /// By `BundleLocation.searchIndex`; `nil` where a folder could not be opened.
+    private let descriptors: [Int32?]
 
     init(_ locations: [BundleLocation]) {
-        var descriptors: [String: Int32] = [:]
-        var last: String?
-        for location in locations where location.searchFolder != last {
-            last = location.searchFolder
-            if descriptors[location.searchFolder] == nil, let descriptor = FileSystem.openFolder(location.searchFolder) {
-                descriptors[location.searchFolder] = descriptor
-            }
+        var descriptors: [Int32?] = []
+        for location in locations where location.searchIndex >= descriptors.count {
+            descriptors += Array(repeating: nil, count: location.searchIndex + 1 - descriptors.count)
+            descriptors[location.searchIndex] = FileSystem.openFolder(location.searchFolder)
         }
         self.descriptors = descriptors
     }
 
-    subscript(location: BundleLocation) -> Int32? { descriptors[location.searchFolder] }
+    subscript(location: BundleLocation) -> Int32? {
+        location.searchIndex < descriptors.count ? descriptors[location.searchIndex] : nil
+    }
 
     func close() {
-        descriptors.values.forEach(FileSystem.closeFolder)
+        for case let descriptor? in descriptors { FileSystem.closeFolder(descriptor) }
     }
 }
 
