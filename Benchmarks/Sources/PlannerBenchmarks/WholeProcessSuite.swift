@@ -12,11 +12,11 @@ extension BenchmarkSuite {
         return [
             BenchmarkResult(
                 measurement: "floor process (C)", size: size, quantity: .time(samples[0]),
-                note: "a C process: list the folder, stat, open, read and close every manifest; spawn and wait included"),
+                note: "a C process: list the folder, stat, open, read and close every manifest; spawn and wait included; CPU is the child's user + system time"),
             BenchmarkResult(
                 measurement: "factory rank --no-probe process", size: size, quantity: .time(samples[1]),
                 floor: samples[0].median, target: size == Self.targetSize ? .ratioAtMost(1.2) : nil,
-                note: "`factory rank --json --no-probe --plugin-path F --objective … --limit 1` on a fresh state folder, spawn to exit"),
+                note: "`factory rank --json --no-probe --plugin-path F --objective … --limit 1` on a fresh state folder, spawn to exit; CPU is the child's"),
         ]
     }
 }

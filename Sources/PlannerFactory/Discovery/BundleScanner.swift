@@ -42,7 +42,7 @@ struct BundleScanner: Sendable {
         }
         let manifest = location.locate("planner.json", in: folder)
         // The whole scan happens while the manifest's bytes are at hand, so nothing parsed is
-        // copied out of a generic result (those copies were a tenth of the scan's own time).
+        // copied out of a generic result (those copies were a tenth of its user-space time).
         let read = FileSystem.withContents(of: manifest.path, at: manifest.directory, limit: PlannerManifest.maximumSize) {
             bytes, status, isLink in
             // The manifest's own status: the opened file's, unless the name is a link (then both).

@@ -24,13 +24,26 @@ final class WholeProcessMeasurement: Measurement {
         let state = statePrefix.map { "\($0)-\(sampleNumber)" }
         if let state { arguments += ["--state-dir", state] }
         let command = CStringArray(arguments)
+        let childrenBefore = Self.waitedChildrenCPU()
         let stopwatch = Stopwatch()
         let status = try NativeCalls.spawnAndWait(command, environment: environment, discardingOutput: true)
-        let timing = stopwatch.elapsed()
+        let wall = stopwatch.elapsed().wall
+        // The CPU column is the child's own user + system time, every thread (what it cost),
+        // not this process's time spent spawning and waiting.
+        let cpu = Self.waitedChildrenCPU() - childrenBefore
         if let state { SystemError.removeTree(state) }
         guard status == 0 else {
             throw BenchmarkFailure("`\(arguments.joined(separator: " "))` ended with wait status \(status)")
         }
-        return timing
+        return Timing(wall: wall, cpu: cpu)
+    }
+
+    /// User + system time of every child this process has waited for (`RUSAGE_CHILDREN`).
+    private static func waitedChildrenCPU() -> Duration {
+        var usage = rusage()
+        guard getrusage(RUSAGE_CHILDREN.rawValue, &usage) == 0 else { return .zero }
+        let microseconds = Int64(usage.ru_utime.tv_sec + usage.ru_stime.tv_sec) * 1_000_000
+            + Int64(usage.ru_utime.tv_usec + usage.ru_stime.tv_usec)
+        return .microseconds(microseconds)
     }
 }
