@@ -59,12 +59,11 @@ enum BundleLister {
             case .failure(let error):
                 warnings.append(describe(folder: folder, error: error))
             case .success(let entries):
-                locations.reserveCapacity(locations.count + entries.count)
-                for entry in sortedByName(entries) where !entry.exactName.hasPrefix(".") {
-                    if let location = classify(entry, in: folder, searchIndex: index) {
-                        locations.append(location)
-                    }
-                }
+                let visible = sortedByName(entries).filter { !$0.exactName.hasPrefix(".") }
+                // On all cores: each makes its path, and a link or an unknown type costs a `stat`.
+                let classified = parallelMap(count: visible.count) { classify(visible[$0], in: folder, searchIndex: index) }
+                locations.reserveCapacity(locations.count + classified.count)
+                for case let location? in classified { locations.append(location) }
             }
         }
         return (locations, warnings)

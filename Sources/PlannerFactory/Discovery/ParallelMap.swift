@@ -14,7 +14,9 @@ func parallelMap<T: Sendable>(count: Int, minimumParallelCount: Int = 64, worker
     return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
         guard let base = buffer.baseAddress else { return }
         let output = UncheckedBuffer(base: base)
-        let chunks = min(count, workers * 8)
+        // Small chunks, so the cores finish together: at the end a core idles for at most the
+        // rest of one chunk (a 10,000-bundle scan: 64 chunks of ~2 ms on 2 cores, not 16 of ~8).
+        let chunks = min(count, workers * 32)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
             let start = count * chunk / chunks
             let end = count * (chunk + 1) / chunks
