@@ -119,6 +119,21 @@ enum FileSystem {
         var exactName: String
         /// Whether `readdir` said it is a folder, a link, or did not say.
         var type: UInt8
+        /// The name's first 8 bytes (the bytes it stands for), big-endian and zero-padded: names
+        /// hold no NUL, so the keys' order is the names' byte order wherever the keys differ.
+        var sortKey: UInt64
+
+        init(exactName: String, type: UInt8) {
+            self.init(exactName: exactName, type: type, nameBytes: PathBytes.bytes(of: exactName))
+        }
+
+        init(exactName: String, type: UInt8, nameBytes: some Collection<UInt8>) {
+            self.exactName = exactName
+            self.type = type
+            var key: UInt64 = 0
+            for (position, byte) in nameBytes.prefix(8).enumerated() { key |= UInt64(byte) << (56 - 8 * position) }
+            sortKey = key
+        }
     }
 
     /// The entries of a folder except `.` and `..`, or the `errno` opening it failed with.
@@ -139,7 +154,7 @@ enum FileSystem {
                     let buffer = UnsafeBufferPointer(start: bytes, count: length)
                     if length == 1 && bytes[0] == UInt8(ascii: ".") { return (nil, 0) }
                     if length == 2 && bytes[0] == UInt8(ascii: ".") && bytes[1] == UInt8(ascii: ".") { return (nil, 0) }
-                    return (Entry(exactName: PathBytes.string(decoding: buffer), type: 0), pointer.pointee.d_type)
+                    return (Entry(exactName: PathBytes.string(decoding: buffer), type: 0, nameBytes: buffer), pointer.pointee.d_type)
                 }
             }
             if var entry = name {
