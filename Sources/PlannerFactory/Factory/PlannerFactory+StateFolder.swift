@@ -105,15 +105,21 @@ extension PlannerFactory {
     private static func removeLeftovers(in store: ProbeStore) {
         let folder = store.recordsDirectory
         guard case .success(let entries) = FileSystem.listFolder(folder) else { return }
-        let names = Set(entries.compactMap(\.name))
+        let names = entries.compactMap(\.name)
+        // The fingerprints that have a record or a marker (compared as numbers, not as names).
+        var kept = Set<Fingerprint>(minimumCapacity: names.count)
+        for name in names {
+            if let fingerprint = ProbeStore.fingerprint(in: name, suffix: ".json") ?? ProbeStore.fingerprint(in: name, suffix: ".quarantined") {
+                kept.insert(fingerprint)
+            }
+        }
         for name in names {
             if AtomicFile.isTemporary(name) {
                 if case .success(let status) = FileSystem.linkStatus(folder + "/" + name),
                    Double(status.modificationNanoseconds) / 1e9 < WallClock.now() - 300 {
                     unlink(folder + "/" + name)
                 }
-            } else if let fingerprint = ProbeStore.fingerprint(in: name, suffix: ".lock"),
-                      !names.contains(ProbeStore.recordName(fingerprint)), !names.contains(ProbeStore.markerName(fingerprint)) {
+            } else if let fingerprint = ProbeStore.fingerprint(in: name, suffix: ".lock"), !kept.contains(fingerprint) {
                 // Removed while held, so a process that opened it meanwhile sees it is gone and opens a new one.
                 _ = try? store.withLock(of: fingerprint, purpose: "remove an unused lock", wait: nil) { () -> Bool in
                     guard case .missing = store.lookup(fingerprint) else { return false }

@@ -23,17 +23,32 @@ extension ProbeStore {
     func markerPath(_ fingerprint: Fingerprint) -> String { recordsDirectory + "/" + Self.markerName(fingerprint) }
 
     /// The fingerprint a file name `<16 hex digits><suffix>` names.
+    /// (Bytes compared and digits read one by one: a state folder holds three names a plugin.)
     static func fingerprint(in name: String, suffix: String) -> Fingerprint? {
-        guard name.utf8.count == 16 + suffix.utf8.count, name.hasSuffix(suffix) else { return nil }
-        let hex = name.utf8.prefix(16)
-        guard hex.allSatisfy({ (0x30...0x39).contains($0) || (0x61...0x66).contains($0) }),
-              let value = UInt64(String(decoding: hex, as: UTF8.self), radix: 16) else { return nil }
+        let utf8 = name.utf8
+        guard utf8.count == 16 + suffix.utf8.count, utf8.dropFirst(16).elementsEqual(suffix.utf8) else { return nil }
+        var value: UInt64 = 0
+        for byte in utf8.prefix(16) {
+            let digit: UInt8
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"): digit = byte - UInt8(ascii: "0")
+            case UInt8(ascii: "a")...UInt8(ascii: "f"): digit = byte - UInt8(ascii: "a") + 10
+            default: return nil
+            }
+            value = value << 4 | UInt64(digit)
+        }
         return Fingerprint(value: value)
     }
 
-    /// Reads the record of `fingerprint`; takes no lock.
-    func lookup(_ fingerprint: Fingerprint) -> Lookup {
-        switch FileSystem.withContents(of: recordPath(fingerprint), limit: 1 << 20, { bytes, _, _ in Array(bytes) }) {
+    /// Reads the record of `fingerprint`; takes no lock. `folder`, when given, is the records
+    /// folder open (a one-component path for the kernel to walk, not the whole state path).
+    func lookup(_ fingerprint: Fingerprint, in folder: Int32? = nil) -> Lookup {
+        let read = if let folder {
+            FileSystem.withContents(of: Self.recordName(fingerprint), at: folder, limit: 1 << 20, { bytes, _, _ in Array(bytes) })
+        } else {
+            FileSystem.withContents(of: recordPath(fingerprint), limit: 1 << 20, { bytes, _, _ in Array(bytes) })
+        }
+        switch read {
         case .failure(.system(let error)) where error.isNotFound:
             return .missing
         case .failure(.system(let error)):

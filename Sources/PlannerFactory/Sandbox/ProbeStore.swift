@@ -100,12 +100,15 @@ public struct ProbeStore: Sendable {
 
     /// Reads the records named in a listing of the records folder.
     private func read(_ names: [String], into contents: inout Contents) {
-        let all = Set(names)
-        for name in names {
-            guard let fingerprint = Self.fingerprint(in: name, suffix: ".json") else { continue }
+        let recorded = names.compactMap { Self.fingerprint(in: $0, suffix: ".json") }
+        // Read and parsed on all cores: a registry of thousands of probed plugins has as many records.
+        let folder = FileSystem.openFolder(recordsDirectory)
+        let lookups = parallelMap(count: recorded.count) { lookup(recorded[$0], in: folder) }
+        if let folder { FileSystem.closeFolder(folder) }
+        for (fingerprint, found) in zip(recorded, lookups) {
             // Checked now, not from the listing: a release removes the marker, then the record.
             var hasMarker: Bool { access(markerPath(fingerprint), F_OK) == 0 }
-            switch lookup(fingerprint) {
+            switch found {
             case .missing:
                 if hasMarker { contents.records[fingerprint] = lostQuarantine(fingerprint, "its probe record is gone") }
             case .record(let record):
@@ -128,8 +131,9 @@ public struct ProbeStore: Sendable {
             }
         }
         // A marker alone: its record was lost (a crash of the disk, a hand that deleted it).
+        let hasRecordFile = Set(recorded)
         for name in names {
-            guard let fingerprint = Self.fingerprint(in: name, suffix: ".quarantined"), !all.contains(Self.recordName(fingerprint)),
+            guard let fingerprint = Self.fingerprint(in: name, suffix: ".quarantined"), !hasRecordFile.contains(fingerprint),
                   access(recordPath(fingerprint), F_OK) != 0, access(markerPath(fingerprint), F_OK) == 0 else { continue }
             contents.records[fingerprint] = lostQuarantine(fingerprint, "its probe record is gone")
         }
