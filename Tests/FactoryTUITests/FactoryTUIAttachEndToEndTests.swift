@@ -100,6 +100,9 @@ struct FactoryTUIAttachEndToEndTests {
         }
         #expect(listed.contains("Attach to a running factory"))
         let first = publishers.map(\.pid).min() ?? 0
+        // The cursor stays on the publisher it was on when the list changes: if the second one
+        // was listed first, the cursor is on it now. Up goes to the first row (the lowest pid).
+        try tmux.sendKeys("k")
         try tmux.sendKeys("Enter")
         try await tmux.waitFor(text: "⇄ pid \(first)", timeout: .seconds(30))
         try tmux.sendKeys("q")
