@@ -55,7 +55,7 @@ extension PlannerFactory {
     func tidyStateFolder(_ bundles: [ScannedBundle], _ contents: inout ProbeStore.Contents) -> [String] {
         let store = probeStore
         // Temporary files are left behind by a process that died writing, records or not.
-        if contents.problem == nil { Self.removeLeftovers(in: store) }
+        if contents.problem == nil { Self.removeLeftovers(in: store, names: contents.listedNames) }
         guard contents.problem == nil, !contents.records.isEmpty || !contents.unreadable.isEmpty else { return [] }
         // Bundles by canonical path (each search folder resolved once), as records keep them.
         var canonicalFolders: [String: String] = [:]
@@ -102,10 +102,10 @@ extension PlannerFactory {
 
     /// Removes the temporary files of atomic writes older than five minutes (their writer died),
     /// and the locks of fingerprints without a record that nobody holds (a probe that saved nothing).
-    private static func removeLeftovers(in store: ProbeStore) {
+    /// - Parameter names: the records folder's names as `ProbeStore.load()` listed them (a lock
+    ///   whose record appeared since is kept: the record is looked up again under the lock).
+    private static func removeLeftovers(in store: ProbeStore, names: [String]) {
         let folder = store.recordsDirectory
-        guard case .success(let entries) = FileSystem.listFolder(folder) else { return }
-        let names = entries.compactMap(\.name)
         // The fingerprints that have a record or a marker (compared as numbers, not as names).
         var kept = Set<Fingerprint>(minimumCapacity: names.count)
         for name in names {

@@ -53,6 +53,9 @@ public struct ProbeStore: Sendable {
         public var problem: String?
         /// What went wrong on the way (records set aside, files that cannot be read).
         public var warnings: [String] = []
+        /// The names in the records folder as `load()` listed them (tidying reads them from here
+        /// rather than listing the folder again).
+        var listedNames: [String] = []
     }
 
     /// What tells whether the records changed since they were read: the status of the records
@@ -92,7 +95,8 @@ public struct ProbeStore: Sendable {
             contents.warnings.append(problem)
             return contents
         case .success(let entries):
-            read(entries.compactMap(\.name), into: &contents)
+            contents.listedNames = entries.compactMap(\.name)
+            read(contents.listedNames, into: &contents)
         }
         migrateLegacy(into: &contents)
         return contents
