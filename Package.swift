@@ -96,7 +96,17 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .executableTarget(name: "factory", dependencies: ["FactoryCLI"]),
+        // A release `factory` carries the Swift runtime (-static-stdlib): every command starts ~5 ms
+        // sooner (no Swift libraries to load and bind), and the binary runs where no toolchain is.
+        .executableTarget(
+            name: "factory", dependencies: ["FactoryCLI"],
+            linkerSettings: [
+                .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
+                // What the static FoundationEssentials (imported by ArgumentParser) needs besides.
+                .linkedLibrary("_FoundationCollections", .when(configuration: .release)),
+                .linkedLibrary("_FoundationCShims", .when(configuration: .release)),
+            ]
+        ),
         // ncurses (wide-character build) for the TUI's one backend file.
         .systemLibrary(name: "CNcurses"),
         // The TUI without a terminal: model, update, render into a grid of cells, the app loop.
