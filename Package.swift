@@ -96,10 +96,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // The `factory` process's heap: large growth steps and transparent huge pages (C).
+        .target(name: "CProcessMemory"),
         // A release `factory` carries the Swift runtime (-static-stdlib): every command starts ~5 ms
         // sooner (no Swift libraries to load and bind), and the binary runs where no toolchain is.
         .executableTarget(
-            name: "factory", dependencies: ["FactoryCLI"],
+            name: "factory", dependencies: ["FactoryCLI", "CProcessMemory"],
             linkerSettings: [
                 .unsafeFlags(["-static-stdlib"], .when(configuration: .release)),
                 // What the static FoundationEssentials (imported by ArgumentParser) needs besides.

@@ -1,3 +1,5 @@
+import CProcessMemory
 import FactoryCLI
 
+process_memory_prepare()
 FactoryCommand.runAndExit()
