@@ -83,11 +83,16 @@ struct WorkerRaceTests {
     @Test func callsWaitingForAnotherCallsStartKeepTheirDeadlineAndCancellation() async throws {
         let root = try TemporaryFolder()
         try WorkerFixtures.processBundle(root, name: "shared", threadSafe: true, body: Self.planner(createTakes: 0))
-        let factory = WorkerFixtures.factory(root) { $0.maxFailures = 5 }
+        let factory = WorkerFixtures.factory(root) {
+            $0.maxFailures = 5
+            $0.callTimeout = .seconds(30)
+        }
         let instance = try await factory.planner(named: "shared")
         let pid = try #require(instance.workers.first?.pid)
-        // From now on a new worker's create takes 3 s.
-        try WorkerFixtures.processBundle(root, name: "shared", threadSafe: true, body: Self.planner(createTakes: 3))
+        // From now on a new worker's create takes 8 s: long enough that the waiting calls below
+        // end well before it, even when a loaded machine delays this test's tasks by seconds (3 s
+        // was once not enough in a full run).
+        try WorkerFixtures.processBundle(root, name: "shared", threadSafe: true, body: Self.planner(createTakes: 8))
         kill(pid, SIGKILL)
         for _ in 0..<200 where WorkerFixtures.isAlive(pid) { usleep(10_000) }
         let starterEnded = Locked(false)
@@ -105,7 +110,7 @@ struct WorkerRaceTests {
         }
         cancelled.cancel()
         await #expect(throws: FactoryError(.cancelled, "")) { try await cancelled.value }
-        #expect(!starterEnded.withLock { $0 }, "neither waited for the start (a 3 s create) to end")
+        #expect(!starterEnded.withLock { $0 }, "neither waited for the start (an 8 s create) to end")
         // The starter, never cancelled, is not hurt by the cancellation of a call that waited.
         #expect(try await starter.value.steps == ["done"])
         #expect(factory.record(named: "shared")?.status == .active)
