@@ -11,13 +11,16 @@ struct LatencyHistogram: Sendable {
     /// Enough buckets for `LatencyRecorder.highestTrackableNanoseconds` (< 2^42).
     private static let slotCount = (42 - halfMagnitude) * (subBucketCount / 2) + subBucketCount / 2
 
-    private var counts = [UInt64](repeating: 0, count: slotCount)
+    /// Made at the first value: a factory that records nothing (most one-shot commands) does not
+    /// zero 270 KB for each of its histograms.
+    private var counts: [UInt64] = []
     /// How many values were recorded.
     private(set) var totalCount: UInt64 = 0
 
     /// Counts one value (at most `LatencyRecorder.highestTrackableNanoseconds`).
     @inline(__always)
     mutating func record(_ value: UInt64) {
+        if counts.isEmpty { counts = [UInt64](repeating: 0, count: Self.slotCount) }
         let slot = Swift.min(Self.slot(of: value), Self.slotCount - 1)
         counts.withUnsafeMutableBufferPointer { $0[slot] &+= 1 }
         totalCount &+= 1
