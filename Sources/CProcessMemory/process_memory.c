@@ -17,9 +17,8 @@
 enum { growth_step = 64 << 20, largest_from_heap = 32 << 20 };
 
 void process_memory_prepare(void) {
-    /* One heap for every thread, so what the worker threads allocate lands in the huge pages too;
-       large arrays (a 10,000-bundle scan's results: a few MB) come from it too, not from mmap. */
-    mallopt(M_ARENA_MAX, 1);
+    /* Large arrays (a 10,000-bundle scan's results: a few MB) come from the heap too, not from
+       mmap. The worker threads keep their own heaps (one shared heap was no faster: its lock). */
     mallopt(M_MMAP_THRESHOLD, largest_from_heap);
     mallopt(M_TRIM_THRESHOLD, 2 * growth_step);
     mallopt(M_TOP_PAD, growth_step);
