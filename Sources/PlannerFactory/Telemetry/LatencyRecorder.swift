@@ -1,6 +1,7 @@
 /// Counts and a latency histogram: the statistics half of a profiler's state.
 ///
-/// Recording is O(1) and never allocates: the histogram's buckets are allocated once, at creation.
+/// Recording is O(1); only the first value allocates (the histogram's buckets, 270 KB, made then
+/// rather than at creation, so a factory that records nothing never makes them).
 /// Not thread-safe by itself: profilers keep it behind their lock.
 struct LatencyRecorder: Sendable {
     /// The longest duration tracked, in nanoseconds (an hour); longer durations are clamped to it.

@@ -13,7 +13,7 @@ struct ProfileLog<Record: Sendable>: Sendable {
     }
 
     /// Keeps `record` and records its duration (see `LatencyRecorder.clampedNanoseconds(_:)`);
-    /// O(1), no allocation.
+    /// O(1), no allocation after the first record's (the histogram's buckets).
     /// - Parameter record: the new record; on return, the evicted one (or itself when nothing was
     ///   evicted), for the caller to release after unlocking.
     mutating func append(exchanging record: inout Record, nanoseconds: UInt64, isFailure: Bool) {

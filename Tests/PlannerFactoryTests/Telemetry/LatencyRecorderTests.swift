@@ -16,6 +16,26 @@ import Testing
         }
     }
 
+    /// The histogram's buckets are made at the first value: a recorder that never recorded, or was
+    /// reset before it did, summarizes as empty and then records as any other.
+    @Test func aRecorderThatNeverRecordedIsEmptyAndRecordsAfterAReset() {
+        var recorder = LatencyRecorder()
+        #expect(recorder.summary() == .empty)
+        #expect(recorder.percentiles() == (0, 0, 0))
+        recorder.reset()
+        #expect(recorder.summary() == .empty)
+        for nanoseconds: UInt64 in [1_000, 2_000, 3_000] { recorder.record(nanoseconds: nanoseconds, isFailure: false) }
+        let summary = recorder.summary()
+        #expect(summary.count == 3)
+        #expect(summary.p50 >= .nanoseconds(2_000) && summary.p50 <= .nanoseconds(2_002))
+        #expect(summary.max == .nanoseconds(3_000))
+        recorder.reset()
+        #expect(recorder.summary() == .empty)
+        recorder.record(nanoseconds: 5, isFailure: true)
+        #expect(recorder.summary().p99 == .nanoseconds(5))
+        #expect(recorder.summary().failures == 1)
+    }
+
     /// Percentiles are the exact order statistics to within the histogram's 0.1% resolution,
     /// never below them and never above the largest value.
     @Test(arguments: [(1, UInt64(1)), (2, 7), (99, 42), (100, 9), (1_001, 12_345), (20_000, 777)])
