@@ -43,12 +43,8 @@ extension ProbeStore {
     /// Reads the record of `fingerprint`; takes no lock. `folder`, when given, is the records
     /// folder open (a one-component path for the kernel to walk, not the whole state path).
     func lookup(_ fingerprint: Fingerprint, in folder: Int32? = nil) -> Lookup {
-        let read = if let folder {
-            FileSystem.withContents(of: Self.recordName(fingerprint), at: folder, limit: 1 << 20, { bytes, _, _ in Array(bytes) })
-        } else {
-            FileSystem.withContents(of: recordPath(fingerprint), limit: 1 << 20, { bytes, _, _ in Array(bytes) })
-        }
-        switch read {
+        let (path, directory) = folder.map { (Self.recordName(fingerprint), $0) } ?? (recordPath(fingerprint), FileSystem.currentFolder)
+        switch FileSystem.withContents(of: path, at: directory, limit: 1 << 20, { bytes, _, _ in Array(bytes) }) {
         case .failure(.system(let error)) where error.isNotFound:
             return .missing
         case .failure(.system(let error)):
