@@ -66,7 +66,7 @@ extension BenchmarkSuite {
             results += [
                 BenchmarkResult(
                     measurement: "factory-probe by cc, bare spawn", size: nil, quantity: .time(samples[4]), floor: floorMedian,
-                    note: "the same probe.c compiled and linked by cc -O2 -ldl alone (needs \(NeededLibraries.of(probeByCC ?? ""))), spawned bare"),
+                    note: "the same probe.c (with the launcher, claunch.c) compiled and linked by cc -O2 -ldl alone (needs \(NeededLibraries.of(probeByCC ?? ""))), spawned bare"),
                 BenchmarkResult(
                     measurement: "probe, factory-probe by cc", size: nil, quantity: .time(samples[5]), floor: floorMedian,
                     note: "ProbeRunner.probe with that helper: what the probe costs when the helper loads no Swift runtime"),

@@ -18,6 +18,9 @@ struct PluginCompiler: Sendable {
     let includeDirectory: String
     /// The probe helper's C source (`Sources/factory-probe/probe.c`), when it is there.
     let probeSource: String?
+    /// The sandbox launcher the probe helper links (`Sources/CLaunch`): its source and header folder.
+    let launcherSource: String
+    let launcherInclude: String
 
     /// The library file each generated bundle names.
     static let libraryName = "libplanner.so"
@@ -44,17 +47,23 @@ struct PluginCompiler: Sendable {
             throw BenchmarkFailure("no C compiler \(requested) in PATH (set CC to one): the probe benchmarks compile plugins")
         }
         let probeSource = root + "/Sources/factory-probe/probe.c"
+        let launcherSource = root + "/Sources/CLaunch/claunch.c"
         return PluginCompiler(
             compiler: compiler, source: source, includeDirectory: include,
-            probeSource: access(probeSource, R_OK) == 0 ? probeSource : nil)
+            probeSource: access(probeSource, R_OK) == 0 && access(launcherSource, R_OK) == 0 ? probeSource : nil,
+            launcherSource: launcherSource, launcherInclude: root + "/Sources/CLaunch/include")
     }
 
-    /// The probe helper compiled and linked by the C compiler alone (`cc -O2 probe.c -ldl`), so it
-    /// needs nothing but the C library, to `<folder>/factory-probe-cc`; `nil` without its source.
+    /// The probe helper compiled and linked by the C compiler alone (`cc -O2 probe.c claunch.c
+    /// -ldl`), so it needs nothing but the C library, to `<folder>/factory-probe-cc`; `nil` without
+    /// its sources.
     func compileProbe(into folder: String) throws(BenchmarkFailure) -> String? {
         guard let probeSource else { return nil }
         let executable = folder + "/factory-probe-cc"
-        try run([compiler, "-O2", "-I", includeDirectory, "-o", executable, probeSource, "-ldl"])
+        try run([
+            compiler, "-O2", "-I", includeDirectory, "-I", launcherInclude, "-o", executable,
+            probeSource, launcherSource, "-ldl",
+        ])
         return executable
     }
 

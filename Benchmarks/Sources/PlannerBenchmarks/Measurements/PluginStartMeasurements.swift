@@ -24,10 +24,12 @@ struct PluginStart {
     let probePath: String
     let expected: Int
 
-    /// A factory on the plugins; `workers` probes at once (by default one per core).
-    func factory(stateDirectory: String, workers: Int? = nil) -> PlannerFactory {
+    /// A factory on the plugins; `workers` probes at once (by default one per core); its planners
+    /// run in workers unless `isolation` says otherwise.
+    func factory(stateDirectory: String, workers: Int? = nil, isolation: Isolation = .process) -> PlannerFactory {
         var configuration = ProbeConfiguration.make(folder: folder, stateDirectory: stateDirectory, probePath: probePath)
         if let workers { configuration.probeWorkers = workers }
+        configuration.isolation = isolation
         return PlannerFactory(configuration: configuration)
     }
 
@@ -134,7 +136,7 @@ final class InstantiationMeasurement: Measurement {
 
     func sample() throws(BenchmarkFailure) -> Timing {
         let state = try SystemError.makeUniqueFolder(in: stateParent, prefix: "state-load")  // kept, as above
-        let factory = start.factory(stateDirectory: state)
+        let factory = start.factory(stateDirectory: state, isolation: .inProcess)
         let report = factory.discover()
         try start.check(factory, report, factory.probePending(), probed: start.expected)
         var timings: [Timing] = []
