@@ -23,7 +23,11 @@ struct ListCommand: ParsableCommand {
                  record.status.description, record.capabilities.joined(separator: ","), record.path ?? "-"],
                 notes: record.reason.map { ["reason: \($0)"] } ?? [])
         }
-        print(table.render())
+        // On a terminal, paths and then capabilities are cut to fit, or paths go under their rows
+        // (`show` and --json give both whole).
+        table.shrinkable = [(5, .end, 28), (4, .start, 24)]
+        table.lastColumnNote = "path"
+        print(table.render(width: TerminalWidth.standardOutput()))
         for warning in warnings { print("warning: \(TerminalText.escaped(warning))") }
     }
 
