@@ -22,6 +22,8 @@ import Testing
                     send({"id": request["id"], "result": {"instance": "1"}})
                 elif request["body"]["text"] == "fail":
                     send({"id": request["id"], "error": {"message": "bad \\u001b[2J\\u202eend", "code": "unsolvable"}})
+                elif request["body"]["text"] == "lines":
+                    send({"id": request["id"], "error": {"message": "bad\\nerror: forged\\rplan by x", "code": "unsolvable"}})
                 else:
                     send({"id": request["id"], "result": {"planner": "hostile", "steps": ["red \\u001b[31mstep\\u202e"]}})
             """.write(toFile: bundle + "/planner.py", atomically: false, encoding: .utf8)
@@ -44,6 +46,13 @@ import Testing
         #expect(failed.status == 3)
         #expect(failed.standardError.contains(#"bad \x1b[2J\u202eend"#))
         #expect(!failed.standardError.contains("\u{1b}"))
+        // A line break in the planner's message cannot forge a line of the output; --json keeps it exact.
+        let lines = try FactoryBinary.run(["plan", "hostile", "--objective", "lines", "--plugin-path", plugins.path])
+        #expect(lines.status == 3)
+        #expect(lines.standardError.contains(#"bad\x0aerror: forged\x0dplan by x"#), "\(lines.standardError)")
+        #expect(!lines.standardError.split(separator: "\n").contains { $0.hasPrefix("error: forged") })
+        let exact = try FactoryBinary.run(["plan", "hostile", "--objective", "lines", "--json", "--plugin-path", plugins.path])
+        #expect(try exact.json()["error"]?["context"]?["plannerMessage"] == .string("bad\nerror: forged\rplan by x"))
     }
 
     @Test func aFolderNameWithALineBreakForgesNoRowOrWarningLine() throws {

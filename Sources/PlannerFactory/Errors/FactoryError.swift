@@ -98,12 +98,14 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
         self.cause = cause
     }
 
-    /// The message, and the cause when the message does not already say it.
+    /// The message, and the cause when the message does not already say it (as one line: a
+    /// plugin's words may be in it).
     public var description: String {
         guard let cause else { return message }
-        let said = String(describing: cause)
+        let said = TerminalText.escaped(String(describing: cause))
         if said.isEmpty || message.contains(said) { return message }
-        if let planning = cause as? PlanningError, message.contains(planning.message) { return message }
+        if let planning = cause as? PlanningError,
+           message.contains(planning.message) || message.contains(TerminalText.escaped(planning.message)) { return message }
         return "\(message) (cause: \(said))"
     }
 }

@@ -57,8 +57,13 @@ public final class PlannerInstance: Sendable {
             let planning = error as? PlanningError
             var context = ["planner": name, "objective": objective.text]
             context["code"] = planning?.code.description
+            let message = planning?.message ?? String(describing: error)
+            // The planner's words as one line (a line break in them could forge a line of a
+            // command's output), exact in the context (`plannerMessage`); a long objective cut.
+            context["plannerMessage"] = message
             let failure = FactoryError(
-                .planningFailed, "Planner \"\(name)\" could not plan for \"\(objective.text)\": \(planning?.message ?? String(describing: error))",
+                .planningFailed,
+                "Planner \"\(name)\" could not plan for \"\(TerminalText.excerpt(objective.text, limit: 200))\": \(TerminalText.escaped(message))",
                 context: context, cause: error)
             record(since: start, outcome: planning?.code.description ?? "planning-failed", error: failure.message)
             throw failure

@@ -307,7 +307,10 @@ final class WorkerBackend: InstanceBackend {
         }
         switch failure {
         case .answered(let code, let message):
-            return FactoryError(.planningFailed, "Planner \"\(planner)\" failed in \(phase): \(message)", context: context.merging(["code": code]) { $1 })
+            // The planner's message is one line: a line break in it could forge a line of the
+            // command's output. It is kept exact in the context (`plannerMessage`).
+            return FactoryError(.planningFailed, "Planner \"\(planner)\" failed in \(phase): \(TerminalText.escaped(message))",
+                                context: context.merging(["code": code, "plannerMessage": message]) { $1 })
         case .cancelled:
             let ended = worker == nil ? "before it had a worker" : "its worker\(pid) was ended"
             return FactoryError(.cancelled, "The \(phase) call into planner \"\(planner)\" was cancelled; \(ended).", context: context)
