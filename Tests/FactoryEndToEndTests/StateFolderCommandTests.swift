@@ -105,6 +105,17 @@ struct StateFolderCommandTests {
         let after = try FileManager.default.attributesOfItem(atPath: record)
         #expect(after[.systemFileNumber] as? Int == before[.systemFileNumber] as? Int)
         #expect(after[.modificationDate] as? Date == before[.modificationDate] as? Date)
+        // A command that needs the planner names the cause, not only "see the warnings".
+        let plan = try FactoryBinary.run(["plan", "fixture", "--objective", "x", "--plugin-path", plugins.path, "--state-dir", state], prefix: nobody)
+        #expect(plan.status == 3)
+        #expect(plan.standardError.contains("which could not run: its probe record \(record) cannot be read (permission denied)"), "\(plan.standardError)")
+
+        // The records folder itself cannot be read.
+        chmod(state + "/probes", 0o700)
+        let folderDenied = try FactoryBinary.run(["plan", "fixture", "--objective", "x", "--plugin-path", plugins.path, "--state-dir", state], prefix: nobody)
+        #expect(folderDenied.status == 3)
+        #expect(folderDenied.standardError.contains("which could not run: The probe records in \(state)/probes cannot be read"), "\(folderDenied.standardError)")
+        chmod(state + "/probes", 0o755)
 
         // A root-owned probes.json of an earlier version, unreadable by the user.
         let legacyState = plugins.path + "/legacy"

@@ -31,7 +31,8 @@ extension PlannerFactory {
             throw remember(.plannerQuarantined(name, reason: record.reason ?? "no reason recorded", since: since))
         }
         if record.status == .pending {
-            throw remember(.instantiation(name, "it is waiting for its sandbox probe, which could not run (see the warnings)"))
+            let cause = found.pendingCause.map { ": " + $0 } ?? " (see the warnings)"
+            throw remember(.instantiation(name, "it is waiting for its sandbox probe, which could not run" + cause))
         }
         let created: Result<any InstanceBackend, FactoryError>
         if let builtin = found.builtin {
@@ -76,6 +77,8 @@ extension PlannerFactory {
         var record: PlannerRecord
         var builtin: BuiltinPlanner?
         var cached: PlannerInstance?
+        /// Why a plugin is still pending after this call tried to probe it.
+        var pendingCause: String?
     }
 
     func lookup(_ name: String, _ configurationText: String) throws(FactoryError) -> Lookup {

@@ -13,8 +13,13 @@ extension PlannerFactory {
         }
         if found.record.status == .pending {
             let name = found.record.name
-            probe { $0.name == name && $0.status == .pending }
+            let summary = probe { $0.name == name && $0.status == .pending }
             do { found = try lookup(name, configurationText) } catch { throw remember(error) }
+            if found.record.status == .pending, let fingerprint = found.record.fingerprint {
+                // Why no probe ran: its record cannot be read, the records cannot be, or the probe's own warnings.
+                let (unreadable, problem) = state.withLock { ($0.unreadableProbes[fingerprint], $0.probeStoreProblem) }
+                found.pendingCause = unreadable ?? problem ?? (summary.warnings.isEmpty ? nil : summary.warnings.joined(separator: "; "))
+            }
         }
         return found
     }
