@@ -9,11 +9,17 @@ import Testing
 @Suite(.disabled(if: Sanitizer.isThreadSanitizerActive, "an instrumented plugin cannot load into an uninstrumented probe"))
 struct StateFolderLockTests {
     /// Another process holding a record's lock as the factory does: `flock`, then its pid and the
-    /// time written into the lock file; it runs `sleep 60` until it is terminated.
-    static func holdLock(_ path: String) throws -> Process {
+    /// time written into the lock file; it runs `sleep 60` until it is terminated. Or, when
+    /// `writesItself` is false, a Python process that takes the lock and writes nothing.
+    static func holdLock(_ path: String, writesItself: Bool = true) throws -> Process {
         let holder = Process()
-        holder.executableURL = URL(fileURLWithPath: "/bin/bash")
-        holder.arguments = ["-c", #"exec 9>>"$0"; flock 9; printf '%s %s\n' "$$" "$(date +%s)" > "$0"; echo locked; exec sleep 60"#, path]
+        if writesItself {
+            holder.executableURL = URL(fileURLWithPath: "/bin/bash")
+            holder.arguments = ["-c", #"exec 9>>"$0"; flock 9; printf '%s %s\n' "$$" "$(date +%s)" > "$0"; echo locked; exec sleep 60"#, path]
+        } else {
+            holder.executableURL = URL(fileURLWithPath: "/usr/bin/python3")
+            holder.arguments = ["-c", "import fcntl, sys, time; f = open(sys.argv[1], 'a'); fcntl.flock(f, fcntl.LOCK_EX); print('locked', flush=True); time.sleep(60)", path]
+        }
         let output = Pipe()
         holder.standardOutput = output
         try holder.run()
@@ -55,6 +61,54 @@ struct StateFolderLockTests {
         #expect(release.standardError.contains("gave up after 1.5 s (FACTORY_LOCK_TIMEOUT), and nothing was written."))
         #expect(try Data(contentsOf: URL(fileURLWithPath: record)) == before)
         #expect(holder.isRunning)
+    }
+
+    /// A lock held by a process that writes nothing into it is named from
+    /// the kernel's list of locks; a fault whose count the state folder cannot keep says so.
+    @Test func anyHolderIsNamedAndAFaultThatCannotBeKeptIsSaid() throws {
+        let plugins = try StateFolderCommandTests.plugins()
+        let state = plugins.path + "/state"
+        #expect(try StateFolderCommandTests.status(try StateFolderCommandTests.list(plugins, state: state)).status == "active")
+        let records = try FileManager.default.contentsOfDirectory(atPath: state + "/probes")
+        let record = try #require(records.first { $0.hasSuffix(".json") }.map { state + "/probes/" + $0 })
+        let lock = String(record.dropLast(".json".count)) + ".lock"
+        let holder = try Self.holdLock(lock, writesItself: false)
+        defer {
+            kill(holder.processIdentifier, SIGKILL)
+            holder.waitUntilExit()
+        }
+
+        let release = try FactoryBinary.run(["release", "fixture", "--plugin-path", plugins.path, "--state-dir", state, "--lock-timeout", "1"])
+        #expect(release.status == 1)
+        #expect(release.standardError.contains("is held by pid \(holder.processIdentifier) (/usr/bin/python3 -c import fcntl"), "\(release.standardError)")
+        #expect(!release.standardError.contains("another process"))
+
+        let plan = try FactoryBinary.run(
+            ["plan", "fixture", "--objective", "hang", "--plugin-path", plugins.path, "--state-dir", state, "--lock-timeout", "1", "--plan-timeout", "0.5"])
+        #expect(plan.status == 3)
+        #expect(plan.standardError.contains("did not finish plan within 0.5 s"), "\(plan.standardError)")
+        #expect(plan.standardError.contains("This fault was counted in this process only (1 in a row here): the state folder could not keep it."))
+        #expect(holder.isRunning, "the lock was held all along")
+    }
+
+    /// A process that finds another probing a plugin waits for its result at most
+    /// `FACTORY_LOCK_TIMEOUT` plus twice `FACTORY_SANDBOX_TIMEOUT`, plus the time copying that
+    /// plugin's libraries may take (nothing for a small one), not that of the largest copy allowed.
+    @Test func aProbeOfAnotherProcessIsAwaitedForTheTimeItsCopyMayTake() throws {
+        let plugins = try StateFolderCommandTests.plugins()
+        let state = plugins.path + "/state"
+        let shown = try FactoryBinary.run(["show", "fixture", "--json", "--no-probe", "--plugin-path", plugins.path, "--state-dir", state])
+        let fingerprint = try #require(try shown.json()["fingerprint"]?.stringValue)
+        try FileManager.default.createDirectory(atPath: state + "/probes", withIntermediateDirectories: true)
+        let holder = try Self.holdLock(state + "/probes/\(fingerprint).lock")
+        defer {
+            kill(holder.processIdentifier, SIGKILL)
+            holder.waitUntilExit()
+        }
+        let listed = try StateFolderCommandTests.list(plugins, state: state, ["--lock-timeout", "0.5", "--sandbox-timeout", "0.25"])
+        #expect(listed.status == 0)
+        #expect(try StateFolderCommandTests.status(listed).status == "pending")
+        #expect(listed.standardError.contains("waiting at most 1 s (FACTORY_LOCK_TIMEOUT plus twice FACTORY_SANDBOX_TIMEOUT)."), "\(listed.standardError)")
     }
 
     /// The issue's target: 16 `factory list` started together on 30 plugins start at most 60

@@ -132,7 +132,8 @@ extension PlannerFactory {
         return final
     }
 
-    /// Quarantines a plugin for a reason no probe found, in the state folder and here.
+    /// Quarantines a plugin for a reason no probe found, in the state folder and here (here even
+    /// when the state folder cannot keep it: then it throws that error after).
     /// - Parameter timedOut: for calls that timed out in a row, their deadline and its setting:
     ///   under a longer deadline in effect the quarantine no longer holds.
     func quarantine(_ record: PlannerRecord, fingerprint: Fingerprint, reason: String,
@@ -143,7 +144,10 @@ extension PlannerFactory {
         entry.isDeepFingerprint = configuration.isDeepFingerprint
         entry.timedOutAfter = timedOut?.duration.seconds
         entry.timeoutSetting = timedOut?.setting
-        let warnings = try probeStore.update(storing: [fingerprint: entry])
+        // Out of this process's selection even when the state folder cannot keep it (fail closed).
+        var warnings: [String] = []
+        var unkept: FactoryError?
+        do { warnings = try probeStore.update(storing: [fingerprint: entry]) } catch { unkept = error }
         let dropped = state.withLock { state in
             state.probeRecords[fingerprint] = entry
             state.failureCounts[fingerprint] = nil
@@ -152,5 +156,6 @@ extension PlannerFactory {
         drop(dropped)
         for warning in warnings { logger.warning("\(warning)") }
         logger.warning("quarantined \(record.name): \(reason)")
+        if let unkept { throw unkept }
     }
 }

@@ -26,8 +26,8 @@ extension PlannerFactory {
 
     /// Resolves `count` plugins in two rounds, on the probe workers: first each one whose lock is
     /// free, at once; then those another process was probing, waiting for its result (at most
-    /// `FACTORY_LOCK_TIMEOUT` plus twice the sandbox deadline, its copy and its probe, plus the
-    /// time the largest copy may take).
+    /// `FACTORY_LOCK_TIMEOUT` plus twice the sandbox deadline, its copy and its probe; `resolve`
+    /// adds the time copying that plugin's libraries may take).
     func resolveAll(count: Int, progress: (@Sendable (Int, Int) -> Void)?,
                     _ resolve: @escaping @Sendable (_ index: Int, _ wait: Duration?) -> ProbeResolution) -> [ProbeResolution] {
         let done = Atomic<Int>(0)
@@ -38,7 +38,6 @@ extension PlannerFactory {
         }
         let waiting = outcomes.indices.filter { outcomes[$0].isBusy }
         let wait = configuration.lockTimeout + configuration.sandboxTimeout * 2
-            + LibraryCopies.copyTime(forBytes: UInt64(max(0, configuration.maxCopyBytes)))
         let later = parallelMap(count: waiting.count, minimumParallelCount: 2, workers: configuration.probeWorkers) { position in
             let outcome = resolve(waiting[position], wait)
             progress?(done.add(1, ordering: .relaxed).newValue, count)
@@ -50,15 +49,24 @@ extension PlannerFactory {
 
     /// Probes one plugin holding its record's lock, unless another process saved a result for
     /// it meanwhile, and saves the result at once. `wait`: how long to wait for another process
-    /// that holds the lock (`nil`: not at all, the result is then `.busy`).
-    func resolve(_ fingerprint: Fingerprint, planner: String, wait: Duration?,
+    /// that holds the lock (`nil`: not at all, the result is then `.busy`), to which the time
+    /// copying `copyBytes` may take is added.
+    func resolve(_ fingerprint: Fingerprint, planner: String, wait: Duration?, copyBytes: @autoclosure () -> UInt64 = 0,
                  probe: () -> Result<ProbeRecord, FactoryError>) -> ProbeResolution {
         let store = probeStore
         let deadlines = RecordDeadlines(configuration)
+        var timeoutName = "\(ConfigurationKey.lockTimeout.environmentName) plus twice \(ConfigurationKey.sandboxTimeout.environmentName)"
+        var wait = wait
+        if let base = wait {
+            let copyTime = LibraryCopies.copyTime(forBytes: min(copyBytes(), UInt64(max(0, configuration.maxCopyBytes))))
+            if copyTime >= .milliseconds(100) {
+                wait = base + copyTime
+                timeoutName += ", plus \(LockHolder.format(copyTime.seconds)) s to copy its libraries"
+            }
+        }
         do throws(FactoryError) {
             let resolution = try store.withLock(
-                of: fingerprint, purpose: "probe \(planner), which another process is probing", wait: wait,
-                timeoutName: "\(ConfigurationKey.lockTimeout.environmentName) plus twice \(ConfigurationKey.sandboxTimeout.environmentName)"
+                of: fingerprint, purpose: "probe \(planner), which another process is probing", wait: wait, timeoutName: timeoutName
             ) { () throws(FactoryError) -> ProbeResolution in
                 if case .record(let stored) = store.lookup(fingerprint), stored.supersession(under: deadlines) == nil {
                     return .learned(stored)

@@ -66,7 +66,8 @@ extension PlannerFactory {
         let copies = LibraryCopies(configuration: configuration)
         let factory = self
         let outcomes = resolveAll(count: pending.count, progress: progress) { index, wait in
-            factory.resolve(pending[index].fingerprint, planner: pending[index].planner, wait: wait) {
+            factory.resolve(pending[index].fingerprint, planner: pending[index].planner, wait: wait,
+                            copyBytes: pending[index].libraryBytes) {
                 pending[index].process.map { factory.probeProcess($0, isDeep: pending[index].isDeep) }
                     ?? pending[index].probe(runner: runner, copies: copies)
             }
@@ -95,6 +96,16 @@ private struct ProbeItem: Sendable {
     var isDeep: Bool
     /// A process plugin's record (it is not copied: its program starts from the bundle).
     var process: PlannerRecord?
+
+    /// The bytes its copy takes: the sizes of its library files (none for a process plugin).
+    var libraryBytes: UInt64 {
+        guard process == nil else { return 0 }
+        return LibraryCopies.libraryFiles(bundle: bundle, entry: library).reduce(0) { total, file in
+            guard case .success(let status) = FileSystem.status(bundle + "/" + file) else { return total }
+            let (sum, overflow) = total.addingReportingOverflow(status.size)  // sparse files may claim exabytes
+            return overflow ? .max : sum
+        }
+    }
 
     /// Copies the bundle's libraries and probes the copy. A state folder that cannot take the
     /// copy, a copy past its deadline, or a failure of the machine is an error (the plugin stays

@@ -7,12 +7,14 @@ extension PlannerFactory {
     /// plugin is quarantined with the fault in the reason ("crashed in plan with SIGSEGV, 3 times
     /// in a row"). A quarantine for timeouts in a row keeps their deadline: under a longer one in
     /// effect it no longer holds, and the plugin is probed again.
-    /// - Returns: a sentence for the error message when the plugin was quarantined, else `nil`.
+    /// - Returns: a sentence for the error message when the plugin was quarantined, or when the
+    ///   state folder could not keep the count or the quarantine; else `nil`.
     func noteFault(of record: PlannerRecord, _ fault: WorkerFault) -> String? {
         guard let fingerprint = record.fingerprint else { return nil }
         let what = fault.description
         var count: Int
         var isSame = true
+        var unkept: String?
         do {
             let stored = try probeStore.modify(fingerprint) { stored in
                 isSame = stored.faults == 0 || stored.lastFault == what
@@ -29,9 +31,10 @@ extension PlannerFactory {
             // A state folder that cannot be written is not the plugin's fault: count here only.
             logger.warning("the fault count of \(record.name) cannot be kept in the state folder: \(error.message)")
             count = countInMemory(fingerprint, what, &isSame)
+            unkept = "This fault was counted in this process only (\(count) in a row here): the state folder could not keep it. \(error.message)"
         }
         logger.warning("\(record.name) \(what) (\(count) fault(s) in a row)")
-        guard count >= configuration.maxFailures else { return nil }
+        guard count >= configuration.maxFailures else { return unkept }
         let reason = isSame
             ? "\(what), \(count) times in a row"
             : "\(count) faults in a row, the last: \(what)"
@@ -39,7 +42,7 @@ extension PlannerFactory {
             try quarantine(record, fingerprint: fingerprint, reason: reason, timedOut: isSame ? fault.deadline : nil)
         } catch {
             logger.warning("could not quarantine \(record.name): \(error.message)")
-            return nil
+            return "It is now quarantined in this process only (\(reason); FACTORY_MAX_FAILURES=\(configuration.maxFailures)): the state folder could not keep the quarantine. \(error.message)"
         }
         return "It is now quarantined (\(reason); FACTORY_MAX_FAILURES=\(configuration.maxFailures)); `factory release \(record.name)` tries again."
     }
