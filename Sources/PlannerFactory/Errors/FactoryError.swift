@@ -98,14 +98,13 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
         self.cause = cause
     }
 
-    /// The message, and the cause when the message does not already say it (as one line: a
-    /// plugin's words may be in it).
+    /// The message, and the cause when the message does not already say it (as one line, cut
+    /// when long: a plugin's words may be in it). A planner's `PlanningError` is always in the
+    /// message of the error made from it.
     public var description: String {
-        guard let cause else { return message }
-        let said = TerminalText.escaped(String(describing: cause))
+        guard let cause, !(cause is PlanningError) else { return message }
+        let said = TerminalText.excerpt(String(describing: cause), limit: 2000)
         if said.isEmpty || message.contains(said) { return message }
-        if let planning = cause as? PlanningError,
-           message.contains(planning.message) || message.contains(TerminalText.escaped(planning.message)) { return message }
         return "\(message) (cause: \(said))"
     }
 }

@@ -54,13 +54,19 @@ extension PlannerFactory {
 
     private func selectionError(_ ranking: Ranking) -> FactoryError {
         let best = ranking.candidates(limit: 3)
-        let required = ranking.request.capabilities.joined(separator: ", ")
+        let capabilities = ranking.request.capabilities
+        let required = capabilities.joined(separator: ", ")
+        // A request of thousands of capabilities is named by its first few.
+        let shown = capabilities.count > 12
+            ? capabilities.prefix(10).map { TerminalText.excerpt($0, limit: 80) }.joined(separator: ", ") + " and \(capabilities.count - 10) more"
+            : capabilities.map { TerminalText.excerpt($0, limit: 80) }.joined(separator: ", ")
         let lines = best.map { candidate in
-            "\(candidate.name) (match \(JSONValue.format(candidate.matchRatio))): \(candidate.whyNotSelectable ?? "selectable")"
+            let why = candidate.whyNotSelectable ?? "selectable"
+            return "\(candidate.name) (match \(JSONValue.format(candidate.matchRatio))): \(why.hasSuffix(".") ? String(why.dropLast()) : why)"
         }
         return FactoryError(
             .selectionError,
-            "No planner is selectable for capabilities [\(required)] with minimum match \(JSONValue.format(ranking.request.minimumMatch)). "
+            "No planner is selectable for capabilities [\(shown)] with minimum match \(JSONValue.format(ranking.request.minimumMatch)). "
                 + "Best candidates: " + lines.joined(separator: "; ") + ".",
             context: ["capabilities": required, "candidates": best.map(\.name).joined(separator: ",")])
     }

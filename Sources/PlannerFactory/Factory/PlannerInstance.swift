@@ -59,11 +59,12 @@ public final class PlannerInstance: Sendable {
             context["code"] = planning?.code.description
             let message = planning?.message ?? String(describing: error)
             // The planner's words as one line (a line break in them could forge a line of a
-            // command's output), exact in the context (`plannerMessage`); a long objective cut.
+            // command's output), cut when long, exact in the context (`plannerMessage`); a long
+            // objective cut too.
             context["plannerMessage"] = message
             let failure = FactoryError(
                 .planningFailed,
-                "Planner \"\(name)\" could not plan for \"\(TerminalText.excerpt(objective.text, limit: 200))\": \(TerminalText.escaped(message))",
+                "Planner \"\(name)\" could not plan for \"\(TerminalText.excerpt(objective.text, limit: 200))\": \(TerminalText.excerpt(message, limit: 2000))",
                 context: context, cause: error)
             record(since: start, outcome: planning?.code.description ?? "planning-failed", error: failure.message)
             throw failure

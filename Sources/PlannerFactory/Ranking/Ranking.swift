@@ -105,8 +105,10 @@ public struct Ranking: Sendable {
         if record.status != .active {
             return "it is \(record.status)" + (record.reason.map { ": \($0)" } ?? "")
         }
+        // The candidate's `missing` has them all; a reason names the first few.
+        let named = missing.count > 12 ? missing.prefix(10).joined(separator: ", ") + " and \(missing.count - 10) more" : missing.joined(separator: ", ")
         return "its match ratio \(JSONValue.format(ratio)) is below the minimum \(JSONValue.format(request.minimumMatch))"
-            + " (missing: \(missing.joined(separator: ", ")))"
+            + " (missing: \(named))"
     }
 
     private func terms(for record: PlannerRecord, ratio: Double, missing: [String]) -> [ScoreTerm] {

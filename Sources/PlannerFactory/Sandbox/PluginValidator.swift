@@ -66,7 +66,7 @@ public enum PluginValidator {
             // The handshake is its describe: started as it will run, within the sandbox deadline.
             let outcome = factory.processProbeOutcome(record)
             guard case .passed(let descriptor) = outcome else {
-                report.checks.append(.init(name: "start and handshake", passed: false, detail: outcome.reason))
+                report.checks.append(.init(name: "start and handshake", passed: false, detail: outcome.reason(isProcess: true)))
                 return report
             }
             report.checks.append(.init(name: "start and handshake", passed: true, detail: "started in a worker; its handshake gave a descriptor"))

@@ -30,10 +30,17 @@ public enum ProbeOutcome: Sendable, Hashable {
     }
 
     /// A one-line reason, as a quarantine record shows it.
-    public var reason: String {
+    public var reason: String { reason(isProcess: false) }
+
+    /// The reason for a dylib's probe, or for a process plugin's (its program started, up to
+    /// its handshake).
+    public func reason(isProcess: Bool) -> String {
         switch self {
         case .passed: "probe passed"
+        case .timedOut(let after) where isProcess:
+            "the probe did not finish within \(JSONValue.format(after.seconds)) s (no handshake from its program: a hang while starting)"
         case .timedOut(let after): "the probe did not finish within \(JSONValue.format(after.seconds)) s (a hang while loading or describing)"
+        case .crashed(let signal, let name) where isProcess: "its program crashed with \(name) (signal \(signal)) before its handshake"
         case .crashed(let signal, let name): "the probe crashed with \(name) (signal \(signal)) while loading the library"
         case .failed(let kind, let detail): "\(kind): \(detail)"
         case .probeUnavailable(let detail): "the sandbox probe could not run: \(detail)"

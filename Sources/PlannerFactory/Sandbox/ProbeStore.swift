@@ -90,7 +90,8 @@ public struct ProbeStore: Sendable {
             // what writes there says it cannot).
             return contents
         case .failure(let error):
-            let problem = "The probe records in \(recordsDirectory) cannot be read (\(error)), so quarantines cannot be known: plugins without a readable record stay pending. Nothing was moved or replaced; fix the folder's permissions or set FACTORY_STATE_DIR to another folder."
+            let remedy = error.isPermissionDenied ? "fix the folder's permissions or set FACTORY_STATE_DIR to another folder" : "set FACTORY_STATE_DIR to a usable folder"
+            let problem = "The probe records in \(recordsDirectory) cannot be read (\(error)), so quarantines cannot be known: plugins without a readable record stay pending. Nothing was moved or replaced; \(remedy)."
             contents.problem = problem
             contents.warnings.append(problem)
             return contents

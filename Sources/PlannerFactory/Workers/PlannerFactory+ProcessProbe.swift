@@ -16,6 +16,7 @@ extension PlannerFactory {
             planner: record.name, outcome: outcome, timestamp: WallClock.now(), bundle: record.path.map(FileSystem.canonicalPath),
             copy: nil, probeSeconds: (ContinuousClock.now - start).seconds)
         probed.isDeepFingerprint = isDeep
+        if !outcome.isPassed { probed.reason = outcome.reason(isProcess: true) }
         return .success(probed)
     }
 
