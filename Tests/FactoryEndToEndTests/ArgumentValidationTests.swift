@@ -15,6 +15,9 @@ import Testing
         (["list", "--sandbox-timeout", "-1"], #"--sandbox-timeout="-1" is not valid"#),
         (["list", "--sandbox-timeout", "0x10"], #"--sandbox-timeout="0x10" is not valid: expected a number of seconds from 0.01 to 3600"#),
         (["list", "--max-workers", "+4"], #"--max-workers="+4" is not valid"#),
+        (["plan", "grid-astar"], "plan needs an objective: --objective TEXT, --param key=value, or a PDDL task (--domain and --problem)."),
+        (["plan", "grid-astar", "--objective", "route from 0,0 to 1,1", "--config", #"{"a": 1, "a": 2}"#],
+         #"--config is not valid JSON: the key "a" appears twice in one object"#),
     ])
     func aBadNumberIsNamedForWhatItIs(arguments: [String], expected: String) throws {
         let result = try FactoryBinary.run(arguments + ["--no-probe"])

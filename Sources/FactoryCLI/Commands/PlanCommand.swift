@@ -29,6 +29,9 @@ struct PlanCommand: ParsableCommand {
     func validate() throws {
         if let portfolio, !(1...64).contains(portfolio) { throw ValidationError("--portfolio must be from 1 to 64, not \(portfolio).") }
         if portfolio != nil, name != nil { throw ValidationError("--portfolio selects its planners: name none.") }
+        if request.objective.isEmpty, request.domain == nil, parameters.isEmpty {
+            throw ValidationError("plan needs an objective: --objective TEXT, --param key=value, or a PDDL task (--domain and --problem).")
+        }
     }
 
     @OptionGroup var options: CommonOptions
@@ -92,7 +95,7 @@ struct PlanCommand: ParsableCommand {
     private func parsedConfiguration() throws(FactoryError) -> PlannerConfiguration {
         guard let configurationJSON else { return [:] }
         do {
-            let value = try JSONValue(parsing: configurationJSON)
+            let value = try JSONValue(parsing: configurationJSON, rejectingDuplicateKeys: true)
             guard let object = value.objectValue else {
                 throw FactoryError(.invalidArgument, "--config must be a JSON object, not \(value.typeDescription).")
             }

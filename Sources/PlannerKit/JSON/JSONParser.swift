@@ -231,10 +231,13 @@ extension JSONValue {
 
     /// Parses a JSON document from a string.
     /// - Throws: `JSONParseError` naming what is wrong and the line and column where.
-    public init(parsing text: String) throws(JSONParseError) {
+    /// - Parameter rejectingDuplicateKeys: whether a key given twice in one object is an error
+    ///   (by default the last one wins).
+    public init(parsing text: String, rejectingDuplicateKeys: Bool = false) throws(JSONParseError) {
         var text = text
         let result = text.withUTF8 { buffer -> Result<JSONValue, JSONParseError> in
             var parser = JSONParser(bytes: buffer)
+            parser.rejectsDuplicateKeys = rejectingDuplicateKeys
             do throws(JSONParseError) { return .success(try parser.parseDocument()) } catch { return .failure(error) }
         }
         self = try result.get()
