@@ -63,6 +63,8 @@ struct StateFolderCommandTests {
         let wrong = try Self.list(plugins, state: state, ["--probe-path", "/bin/true"])
         #expect(try Self.status(wrong).status == "pending")
         #expect(wrong.standardError.contains("fixture stays pending: the sandbox probe could not run: the probe exited with code 0 without a report (the probe helper is /bin/true)"))
+        #expect(try wrong.json()["warnings"]?.arrayValue?.contains { $0.stringValue?.hasPrefix("fixture stays pending: the sandbox probe could not run") == true } == true,
+                "the JSON says it too")
         #expect(Self.recordFiles(state).isEmpty)
         let missing = try Self.list(plugins, state: state, ["--probe-path", plugins.path + "/no-such-probe"])
         #expect(try Self.status(missing).status == "pending")

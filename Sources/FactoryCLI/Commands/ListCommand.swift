@@ -13,7 +13,8 @@ struct ListCommand: ParsableCommand {
         let records = factory.planners()
         let warnings = factory.warnings() + records.flatMap(\.warnings)
         if options.json {
-            Output.json(["planners": .array(records.map(Self.row)), "warnings": .array(warnings.map(JSONValue.string))])
+            let all = CommandContext.probeWarnings.withLock { $0 } + warnings
+            Output.json(["planners": .array(records.map(Self.row)), "warnings": .array(all.map(JSONValue.string))])
             return
         }
         var table = TextTable(["NAME", "VERSION", "KIND", "STATUS", "CAPABILITIES", "PATH"])

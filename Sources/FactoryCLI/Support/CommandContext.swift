@@ -22,11 +22,17 @@ enum CommandContext {
             factory.discover()
             if !options.noProbe {
                 // Pending plugins are probed in the sandbox first, so statuses are true ones.
-                for warning in factory.probePending().warnings { Output.error("warning: \(TerminalText.escaped(warning))") }
+                let warnings = factory.probePending().warnings
+                probeWarnings.withLock { $0 += warnings }
+                for warning in warnings { Output.error("warning: \(TerminalText.escaped(warning))") }
             }
         }
         return factory
     }
+
+    /// What probing before a command warned of (also said on standard error as it came), for
+    /// a command's JSON.
+    static let probeWarnings = Locked<[String]>([])
 
     /// Every factory a command made, kept until the process exits: freeing 10,000 records on the
     /// way out took 7 ms of a 150 ms `factory rank` and does nothing the exit does not (workers
