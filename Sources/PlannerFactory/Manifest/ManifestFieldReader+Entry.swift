@@ -61,7 +61,8 @@ extension ManifestFieldReader {
         return command
     }
 
-    /// `entry.environment`: an object of strings whose keys are valid names the factory does not set.
+    /// `entry.environment`: an object of strings whose keys are valid names the factory does not
+    /// set, and not `FACTORY_…`.
     private func environment(_ entry: [String: JSONValue]) throws(ManifestProblem) -> [String: String] {
         guard let value = entry["environment"], !value.isNull else { return [:] }
         guard let members = value.objectValue else {
@@ -75,6 +76,10 @@ extension ManifestFieldReader {
             }
             guard !PlannerManifest.Entry.factoryEnvironmentNames.contains(key) else {
                 throw problem(field, "\(key) is set by the factory itself; a manifest cannot set it")
+            }
+            // FACTORY_NO_NAMESPACE would take the plugin out of its PID namespace, for one.
+            guard !key.hasPrefix("FACTORY_") else {
+                throw problem(field, "FACTORY_ names are the factory's own; a manifest cannot set \(key)")
             }
             guard let member = members[key], let string = member.stringValue else {
                 throw problem(field, "must be a string, not \(members[key]?.typeDescription ?? "missing")")

@@ -91,4 +91,11 @@ import Testing
         let problem = try #require(Self.problem(Self.manifest("", entry: entry)))
         #expect(problem.contains(#"field "entry.environment.SWIFT_BACKTRACE": SWIFT_BACKTRACE is set by the factory itself"#))
     }
+
+    /// A FACTORY_ name was dropped without a word (FACTORY_NO_NAMESPACE would leave the namespace).
+    @Test func aManifestCannotSetTheFactorysOwnVariables() throws {
+        let entry = #"{"kind": "process", "command": ["./run"], "environment": {"FACTORY_NO_NAMESPACE": "1"}}"#
+        let problem = try #require(Self.problem(Self.manifest("", entry: entry)))
+        #expect(problem.contains(#"field "entry.environment.FACTORY_NO_NAMESPACE": FACTORY_ names are the factory's own; a manifest cannot set FACTORY_NO_NAMESPACE"#))
+    }
 }
