@@ -32,13 +32,18 @@ struct StateFolderLockTests {
         return holder
     }
 
-    @Test func readersNeverWaitAndAWriterNamesTheHolderAndGivesUpAtTheLimit() throws {
+    /// The fixture plugin probed (active) into a state folder; its record and that record's lock.
+    static func probedFixture() throws -> (plugins: PluginFolder, state: String, record: String, lock: String) {
         let plugins = try StateFolderCommandTests.plugins()
         let state = plugins.path + "/state"
         #expect(try StateFolderCommandTests.status(try StateFolderCommandTests.list(plugins, state: state)).status == "active")
         let records = try FileManager.default.contentsOfDirectory(atPath: state + "/probes")
         let record = try #require(records.first { $0.hasSuffix(".json") }.map { state + "/probes/" + $0 })
-        let lock = String(record.dropLast(".json".count)) + ".lock"
+        return (plugins, state, record, String(record.dropLast(".json".count)) + ".lock")
+    }
+
+    @Test func readersNeverWaitAndAWriterNamesTheHolderAndGivesUpAtTheLimit() throws {
+        let (plugins, state, record, lock) = try Self.probedFixture()
         let before = try Data(contentsOf: URL(fileURLWithPath: record))
         let holder = try Self.holdLock(lock)
         defer {
@@ -66,12 +71,7 @@ struct StateFolderLockTests {
     /// A lock held by a process that writes nothing into it is named from
     /// the kernel's list of locks; a fault whose count the state folder cannot keep says so.
     @Test func anyHolderIsNamedAndAFaultThatCannotBeKeptIsSaid() throws {
-        let plugins = try StateFolderCommandTests.plugins()
-        let state = plugins.path + "/state"
-        #expect(try StateFolderCommandTests.status(try StateFolderCommandTests.list(plugins, state: state)).status == "active")
-        let records = try FileManager.default.contentsOfDirectory(atPath: state + "/probes")
-        let record = try #require(records.first { $0.hasSuffix(".json") }.map { state + "/probes/" + $0 })
-        let lock = String(record.dropLast(".json".count)) + ".lock"
+        let (plugins, state, _, lock) = try Self.probedFixture()
         let holder = try Self.holdLock(lock, writesItself: false)
         defer {
             kill(holder.processIdentifier, SIGKILL)
