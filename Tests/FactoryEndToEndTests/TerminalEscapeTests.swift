@@ -4,10 +4,10 @@ import Testing
 
 /// Text from a plugin reaches the terminal escaped, and JSON output exactly.
 @Suite struct TerminalEscapeTests {
-    /// A process plugin whose plan's step and whose error message carry an escape sequence and a
-    /// right-to-left override.
-    static func hostileBundle(in plugins: PluginFolder) throws {
-        let bundle = plugins.path + "/hostile"
+    /// A Python process plugin `name` in `plugins`: its handshake, then `answer` (Python, indented
+    /// by four spaces) for each request, with `request` and `send(value)` at hand.
+    static func pythonBundle(in plugins: PluginFolder, name: String, answer: String) throws {
+        let bundle = plugins.path + "/" + name
         try FileManager.default.createDirectory(atPath: bundle, withIntermediateDirectories: true)
         try """
             #!/usr/bin/env python3
@@ -15,9 +15,20 @@ import Testing
             def send(value):
                 sys.stdout.write(json.dumps(value) + "\\n")
                 sys.stdout.flush()
-            send({"protocol": "planner-factory", "version": 1, "descriptor": {"name": "hostile", "version": "1.0.0", "capabilities": ["x"]}})
+            send({"protocol": "planner-factory", "version": 1, "descriptor": {"name": "\(name)", "version": "1.0.0", "capabilities": ["x"]}})
             for line in sys.stdin:
                 request = json.loads(line)
+            \(answer)
+            """.write(toFile: bundle + "/planner.py", atomically: false, encoding: .utf8)
+        chmod(bundle + "/planner.py", 0o755)
+        try #"{"name": "\#(name)", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "process", "command": ["./planner.py"]}}"#
+            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+    }
+
+    /// A process plugin whose plan's step and whose error message carry an escape sequence and a
+    /// right-to-left override.
+    static func hostileBundle(in plugins: PluginFolder) throws {
+        try pythonBundle(in: plugins, name: "hostile", answer: """
                 if request["call"] == "create":
                     send({"id": request["id"], "result": {"instance": "1"}})
                 elif request["body"]["text"] == "fail":
@@ -26,10 +37,7 @@ import Testing
                     send({"id": request["id"], "error": {"message": "bad\\nerror: forged\\rplan by x", "code": "unsolvable"}})
                 else:
                     send({"id": request["id"], "result": {"planner": "hostile", "steps": ["red \\u001b[31mstep\\u202e"]}})
-            """.write(toFile: bundle + "/planner.py", atomically: false, encoding: .utf8)
-        chmod(bundle + "/planner.py", 0o755)
-        try #"{"name": "hostile", "version": "1.0.0", "capabilities": ["x"], "entry": {"kind": "process", "command": ["./planner.py"]}}"#
-            .write(toFile: bundle + "/planner.json", atomically: false, encoding: .utf8)
+            """)
     }
 
     @Test func planStepsAndErrorMessagesAreEscapedInTextAndExactInJSON() throws {
@@ -69,5 +77,26 @@ import Testing
         #expect(output.contains(#"evil\x0afake-row 9.9.9 builtin active\x1b[31m"#))
         #expect(output.contains(#"unknown field "x-odd\x1b""#), "the warning line is escaped too")
         #expect(!output.contains("\u{1b}"))
+    }
+
+    /// A plugin whose `create` fails with a line break and 5,000 more characters: one line, cut
+    /// (the message becomes its quarantine's reason too).
+    @Test func aCreateErrorIsOneLineAndCut() throws {
+        let plugins = try PluginFolder()
+        try Self.pythonBundle(in: plugins, name: "liar", answer: """
+                send({"id": request["id"], "error": {"message": "cbad\\nerror: forged" + "y" * 5000, "code": "internal"}})
+            """)
+        let state = try PluginFolder()
+        for _ in 0..<3 {
+            let planned = try FactoryBinary.run(["plan", "liar", "--objective", "go", "--plugin-path", plugins.path, "--state-dir", state.path])
+            #expect(planned.status == 3)
+            #expect(planned.standardError.contains(#"its create call failed: cbad\x0aerror: forged"#), "\(planned.standardError.prefix(400))")
+            #expect(!planned.standardError.split(separator: "\n").contains { $0.hasPrefix("error: forged") })
+            #expect(planned.standardError.utf8.count < 5_000)
+        }
+        let quarantined = try FactoryBinary.run(["plan", "liar", "--objective", "go", "--plugin-path", plugins.path, "--state-dir", state.path])
+        #expect(quarantined.standardError.contains("is quarantined since"))
+        #expect(!quarantined.standardError.split(separator: "\n").contains { $0.hasPrefix("error: forged") }, "\(quarantined.standardError.prefix(400))")
+        #expect(quarantined.standardError.utf8.count < 5_000)
     }
 }

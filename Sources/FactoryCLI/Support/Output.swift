@@ -90,6 +90,7 @@ struct TextTable {
         }
         func shown(_ cell: String, _ column: Int) -> String {
             guard cell.count > widths[column], let keep = keeps[column] else { return cell }
+            guard widths[column] >= 2 else { return String(cell.prefix(widths[column])) }
             return switch keep {
             case .start: cell.prefix(widths[column] - 1) + "…"
             case .end: "…" + cell.suffix(widths[column] - 1)
@@ -108,7 +109,7 @@ struct TextTable {
         var lines = [line(Array(header.prefix(kept)))]
         for (index, row) in rows.enumerated() {
             lines.append(line(Array(row.prefix(kept))))
-            if let moved, let cell = row.last, cell != "-" { lines.append("    \(moved): " + cell) }
+            if let moved, row.count == header.count, let cell = row.last, cell != "-" { lines.append("    \(moved): " + cell) }
             for note in notes[index] ?? [] { lines.append("    " + note) }
         }
         return lines.joined(separator: "\n")

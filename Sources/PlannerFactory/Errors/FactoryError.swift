@@ -103,8 +103,8 @@ public struct FactoryError: Error, Sendable, CustomStringConvertible {
     /// message of the error made from it.
     public var description: String {
         guard let cause, !(cause is PlanningError) else { return message }
-        let said = TerminalText.excerpt(String(describing: cause), limit: 2000)
-        if said.isEmpty || message.contains(said) { return message }
+        let said = TerminalText.excerpt(String(describing: cause), limit: TerminalText.pluginMessageLimit)
+        if said.isEmpty || message.contains(said) || TerminalText.escaped(message).contains(said) { return message }
         return "\(message) (cause: \(said))"
     }
 }

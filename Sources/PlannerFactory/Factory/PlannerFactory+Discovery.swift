@@ -44,6 +44,7 @@ extension PlannerFactory {
                 state.listingWarnings = pass.report.warnings
                 state.warnings = report.warnings
                 state.lastDiscovery = report
+                let unsaved = unsavedCrashes.merging(state.unsavedQuarantines) { crash, _ in crash }
                 let probesChanged = !unsavedCrashes.isEmpty || loaded.map {
                     $0.records != state.probeRecords || $0.unreadable != state.unreadableProbes || $0.problem != state.probeStoreProblem
                 } ?? false
@@ -52,8 +53,8 @@ extension PlannerFactory {
                     state.unreadableProbes = loaded.unreadable
                     state.probeStoreProblem = loaded.problem
                 }
-                // A crash whose quarantine could not be stored yet holds here (fail closed).
-                state.probeRecords.merge(unsavedCrashes) { _, crash in crash }
+                // A crash, or faults, whose quarantine could not be stored yet hold here (fail closed).
+                state.probeRecords.merge(unsaved) { _, kept in kept }
                 state.probeToken = probeToken
                 if !pass.isUnchanged || probesChanged {
                     state.bundleOrder = pass.bundles

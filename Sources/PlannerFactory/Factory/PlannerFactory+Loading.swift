@@ -151,6 +151,7 @@ extension PlannerFactory {
         let dropped = state.withLock { state in
             state.probeRecords[fingerprint] = entry
             state.failureCounts[fingerprint] = nil
+            state.unsavedQuarantines[fingerprint] = unkept == nil ? nil : entry
             return Self.rebuildRegistry(&state)
         }
         drop(dropped)

@@ -33,6 +33,7 @@ extension PlannerFactory {
         let dropped = state.withLock { state in
             state.probeRecords[fingerprint] = nil
             state.failureCounts[fingerprint] = nil
+            state.unsavedQuarantines[fingerprint] = nil
             return Self.rebuildRegistry(&state)
         }
         drop(dropped)

@@ -61,8 +61,9 @@ extension PlannerFactory {
             ? capabilities.prefix(10).map { TerminalText.excerpt($0, limit: 80) }.joined(separator: ", ") + " and \(capabilities.count - 10) more"
             : capabilities.map { TerminalText.excerpt($0, limit: 80) }.joined(separator: ", ")
         let lines = best.map { candidate in
-            let why = candidate.whyNotSelectable ?? "selectable"
-            return "\(candidate.name) (match \(JSONValue.format(candidate.matchRatio))): \(why.hasSuffix(".") ? String(why.dropLast()) : why)"
+            var why = candidate.whyNotSelectable ?? "selectable"
+            while why.hasSuffix(".") { why.removeLast() }
+            return "\(candidate.name) (match \(JSONValue.format(candidate.matchRatio))): \(why)"
         }
         return FactoryError(
             .selectionError,

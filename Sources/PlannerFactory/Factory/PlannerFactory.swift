@@ -67,6 +67,9 @@ public final class PlannerFactory: Sendable {
         var failureCounts: [Fingerprint: Int] = [:]
         /// The last of those faults.
         var lastFaults: [Fingerprint: String] = [:]
+        /// Quarantines for faults that the state folder could not store: they hold in this
+        /// process (merged back whenever the records are read again) until it releases them.
+        var unsavedQuarantines: [Fingerprint: ProbeRecord] = [:]
         /// Whether stale probe records and library copies were cleaned up (once, at the first discovery).
         var isStateFolderTidied = false
         var warnings: [String] = []

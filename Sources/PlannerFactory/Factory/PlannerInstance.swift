@@ -64,7 +64,7 @@ public final class PlannerInstance: Sendable {
             context["plannerMessage"] = message
             let failure = FactoryError(
                 .planningFailed,
-                "Planner \"\(name)\" could not plan for \"\(TerminalText.excerpt(objective.text, limit: 200))\": \(TerminalText.excerpt(message, limit: 2000))",
+                "Planner \"\(name)\" could not plan for \"\(TerminalText.excerpt(objective.text, limit: 200))\": \(TerminalText.excerpt(message, limit: TerminalText.pluginMessageLimit))",
                 context: context, cause: error)
             record(since: start, outcome: planning?.code.description ?? "planning-failed", error: failure.message)
             throw failure

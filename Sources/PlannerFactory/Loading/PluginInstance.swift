@@ -89,7 +89,8 @@ final class PluginBackend: InstanceBackend, @unchecked Sendable {
         let created = table.functions.create(configuration, &error)
         crashGuard?.end()
         guard let instance = created else {
-            throw .instantiation(planner, "its create function failed: \(take(error, from: table).map(message) ?? "no error was given")")
+            let said = take(error, from: table).map(message).map { TerminalText.excerpt($0, limit: TerminalText.pluginMessageLimit) }
+            throw .instantiation(planner, "its create function failed: \(said ?? "no error was given")")
         }
         _ = take(error, from: table)
         return PluginBackend(table: table, instance: instance, planner: planner, guard: crashGuard)

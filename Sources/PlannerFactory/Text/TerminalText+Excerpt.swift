@@ -1,6 +1,8 @@
 extension TerminalText {
     /// How many characters of an outside value a message quotes at most.
     static let excerptLimit = 80
+    /// How many characters of a plugin's own message (a failed create or plan) an error repeats.
+    static let pluginMessageLimit = 2000
 
     /// `text` as a message may quote it: escaped as `escaped(_:)` does (so no NUL, ESC or
     /// bidirectional override reaches a log or a terminal raw), and cut after `limit` characters

@@ -275,9 +275,11 @@ final class WorkerBackend: InstanceBackend {
             instance = id
         case .failure(.answered(_, let message)):
             worker.terminate()
-            let note = setup.onFault(WorkerFault(phase: "create", what: "failed: \(message)"))
-            throw FactoryError(.instantiationError, "Could not create planner \"\(setup.planner)\": its create call failed: \(message)" + (note.map { " " + $0 } ?? ""),
-                               context: ["planner": setup.planner, "call": "create"])
+            // The plugin's words as one line, cut when long (they become a quarantine's reason too).
+            let said = TerminalText.excerpt(message, limit: TerminalText.pluginMessageLimit)
+            let note = setup.onFault(WorkerFault(phase: "create", what: "failed: \(said)"))
+            throw FactoryError(.instantiationError, "Could not create planner \"\(setup.planner)\": its create call failed: \(said)" + (note.map { " " + $0 } ?? ""),
+                               context: ["planner": setup.planner, "call": "create", "plannerMessage": message])
         case .failure(.timedOut):
             worker.terminate()
             throw failure(.timedOut(setup.callTimeout), phase: "create", worker: worker)
@@ -307,9 +309,9 @@ final class WorkerBackend: InstanceBackend {
         }
         switch failure {
         case .answered(let code, let message):
-            // The planner's message is one line: a line break in it could forge a line of the
-            // command's output. It is kept exact in the context (`plannerMessage`).
-            return FactoryError(.planningFailed, "Planner \"\(planner)\" failed in \(phase): \(TerminalText.escaped(message))",
+            // The planner's message as one line (a line break in it could forge a line of the
+            // command's output), cut when long; exact in the context (`plannerMessage`).
+            return FactoryError(.planningFailed, "Planner \"\(planner)\" failed in \(phase): \(TerminalText.excerpt(message, limit: TerminalText.pluginMessageLimit))",
                                 context: context.merging(["code": code, "plannerMessage": message]) { $1 })
         case .cancelled:
             let ended = worker == nil ? "before it had a worker" : "its worker\(pid) was ended"
