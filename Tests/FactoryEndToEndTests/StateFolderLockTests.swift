@@ -97,6 +97,13 @@ struct StateFolderLockTests {
     @Test func aProbeOfAnotherProcessIsAwaitedForTheTimeItsCopyMayTake() throws {
         let plugins = try StateFolderCommandTests.plugins()
         let state = plugins.path + "/state"
+        // A 300 MB (sparse) file outside the bundle, linked in as a library: the copy refuses it,
+        // so its size adds no time.
+        let outside = try PluginFolder()
+        let big = open(outside.path + "/big", O_WRONLY | O_CREAT, 0o644)
+        #expect(big >= 0 && ftruncate(big, 300 << 20) == 0)
+        close(big)
+        #expect(symlink(outside.path + "/big", plugins.path + "/fixture/libbig.so") == 0)
         let shown = try FactoryBinary.run(["show", "fixture", "--json", "--no-probe", "--plugin-path", plugins.path, "--state-dir", state])
         let fingerprint = try #require(try shown.json()["fingerprint"]?.stringValue)
         try FileManager.default.createDirectory(atPath: state + "/probes", withIntermediateDirectories: true)

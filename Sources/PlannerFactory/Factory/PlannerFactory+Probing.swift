@@ -97,11 +97,14 @@ private struct ProbeItem: Sendable {
     /// A process plugin's record (it is not copied: its program starts from the bundle).
     var process: PlannerRecord?
 
-    /// The bytes its copy takes: the sizes of its library files (none for a process plugin).
+    /// The bytes its copy takes: the sizes of its library files (none for a process plugin), but
+    /// for those that resolve outside the bundle, which the copy refuses. No file is opened.
     var libraryBytes: UInt64 {
         guard process == nil else { return 0 }
+        let root = FileSystem.canonicalPath(bundle) + "/"
         return LibraryCopies.libraryFiles(bundle: bundle, entry: library).reduce(0) { total, file in
-            guard case .success(let status) = FileSystem.status(bundle + "/" + file) else { return total }
+            guard FileSystem.canonicalPath(bundle + "/" + file).hasPrefix(root),
+                  case .success(let status) = FileSystem.status(bundle + "/" + file) else { return total }
             let (sum, overflow) = total.addingReportingOverflow(status.size)  // sparse files may claim exabytes
             return overflow ? .max : sum
         }
