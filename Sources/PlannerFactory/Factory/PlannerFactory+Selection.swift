@@ -56,10 +56,7 @@ extension PlannerFactory {
         let best = ranking.candidates(limit: 3)
         let capabilities = ranking.request.capabilities
         let required = capabilities.joined(separator: ", ")
-        // A request of thousands of capabilities is named by its first few.
-        let shown = capabilities.count > 12
-            ? capabilities.prefix(10).map { TerminalText.excerpt($0, limit: 80) }.joined(separator: ", ") + " and \(capabilities.count - 10) more"
-            : capabilities.map { TerminalText.excerpt($0, limit: 80) }.joined(separator: ", ")
+        let shown = TerminalText.firstFew(capabilities.map { TerminalText.excerpt($0) })
         let lines = best.map { candidate in
             var why = candidate.whyNotSelectable ?? "selectable"
             while why.hasSuffix(".") { why.removeLast() }

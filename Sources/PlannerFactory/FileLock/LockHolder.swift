@@ -36,18 +36,15 @@ struct LockHolder: Sendable, Hashable, CustomStringConvertible {
         var status = stat()
         guard fstat(descriptor, &status) == 0 else { return nil }
         let device = UInt64(status.st_dev)
-        let major = ((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff)
-        let minor = (device & 0xff) | ((device >> 12) & ~0xff)
-        let file = String(major, radix: 16) + ":" + String(minor, radix: 16) + ":" + String(status.st_ino)
+        let file = [((device >> 8) & 0xfff) | ((device >> 32) & ~0xfff), (device & 0xff) | ((device >> 12) & ~0xff), UInt64(status.st_ino)]
         for line in String(decoding: procLocks(), as: UTF8.self).split(separator: "\n") {
             let fields = line.split(separator: " ")
             // The process that took the lock may be gone while a child it passed the file to holds it.
             guard fields.count >= 6, fields[1] == "FLOCK", let pid = Int32(fields[4]), pid > 0,
                   kill(pid, 0) == 0 || errno == EPERM else { continue }
-            // The device's numbers are written with at least two digits.
+            // Major and minor in hex (at least two digits), the inode in decimal.
             let parts = fields[5].split(separator: ":")
-            guard parts.count == 3, let lockMajor = UInt64(parts[0], radix: 16), let lockMinor = UInt64(parts[1], radix: 16),
-                  String(lockMajor, radix: 16) + ":" + String(lockMinor, radix: 16) + ":" + parts[2] == file else { continue }
+            guard parts.count == 3, [UInt64(parts[0], radix: 16), UInt64(parts[1], radix: 16), UInt64(parts[2])] == file else { continue }
             return pid
         }
         return nil

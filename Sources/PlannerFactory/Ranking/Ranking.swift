@@ -106,9 +106,8 @@ public struct Ranking: Sendable {
             return "it is \(record.status)" + (record.reason.map { ": \($0)" } ?? "")
         }
         // The candidate's `missing` has them all; a reason names the first few.
-        let named = missing.count > 12 ? missing.prefix(10).joined(separator: ", ") + " and \(missing.count - 10) more" : missing.joined(separator: ", ")
         return "its match ratio \(JSONValue.format(ratio)) is below the minimum \(JSONValue.format(request.minimumMatch))"
-            + " (missing: \(named))"
+            + " (missing: \(TerminalText.firstFew(missing)))"
     }
 
     private func terms(for record: PlannerRecord, ratio: Double, missing: [String]) -> [ScoreTerm] {

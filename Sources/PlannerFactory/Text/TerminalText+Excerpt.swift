@@ -4,6 +4,12 @@ extension TerminalText {
     /// How many characters of a plugin's own message (a failed create or plan) an error repeats.
     static let pluginMessageLimit = 2000
 
+    /// `items` joined with ", ", or, past 12 of them, the first 10 and "and N more" (a request
+    /// of thousands of capabilities is named by its first few).
+    static func firstFew(_ items: [String]) -> String {
+        items.count > 12 ? items.prefix(10).joined(separator: ", ") + " and \(items.count - 10) more" : items.joined(separator: ", ")
+    }
+
     /// `text` as a message may quote it: escaped as `escaped(_:)` does (so no NUL, ESC or
     /// bidirectional override reaches a log or a terminal raw), and cut after `limit` characters
     /// with "…" (so a 900 KB value is not repeated whole).
